@@ -1,0 +1,1 @@
+export { CORE_VERSION } from "./version.js";

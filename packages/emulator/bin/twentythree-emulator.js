@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Published entry point: runs the built CLI. In this repository use `pnpm emulator` instead.
+import "../dist/cli.js";

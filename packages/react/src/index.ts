@@ -1,0 +1,2 @@
+"use client";
+export { CORE_VERSION } from "@twentythree-upload/core";

@@ -1,0 +1,92 @@
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { chromiumArgs, chromiumExecutable } from "./scripts/chromium.ts";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** A free loopback port, chosen once so that config, global setup and stories agree on it. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+// The emulator that browser tests and story tests talk to over real HTTP. It is started by
+// scripts/vitest-global-setup.ts; tests read its URL with `inject("emulatorUrl")`.
+process.env.TT_TEST_EMULATOR_PORT ??= String(await freePort());
+const emulatorUrl = `http://127.0.0.1:${process.env.TT_TEST_EMULATOR_PORT}`;
+// Read by .storybook/main.ts, so that stories run as tests talk to this same emulator.
+process.env.TT_EMULATOR_URL = emulatorUrl;
+
+const executablePath = chromiumExecutable();
+const chromium = playwright({
+  launchOptions: { ...(executablePath ? { executablePath } : {}), args: [...chromiumArgs] },
+});
+// A fresh object per project: Vitest writes the resolved instance name into it.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: "chromium" as const }],
+  screenshotFailures: false,
+});
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: "127.0.0.1" },
+  test: {
+    globalSetup: ["./scripts/vitest-global-setup.ts"],
+    provide: { emulatorUrl },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: [
+            "packages/*/src/**/*.test.{ts,tsx}",
+            "packages/*/test/**/*.test.{ts,tsx}",
+            "examples/*/**/*.test.{ts,tsx}",
+            "scripts/**/*.test.ts",
+          ],
+          exclude: ["**/node_modules/**", "**/*.browser.test.*", "**/*.e2e.test.*"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["packages/*/{src,test}/**/*.browser.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**"],
+          browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["packages/*/{src,test}/**/*.e2e.test.ts", "examples/*/**/*.e2e.test.ts"],
+          exclude: ["**/node_modules/**"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(root, ".storybook") })],
+        test: { name: "storybook", browser: browser() },
+      },
+    ],
+  },
+});
