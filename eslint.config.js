@@ -74,6 +74,7 @@ export default tseslint.config(
     files: [
       "scripts/**",
       "bench/**",
+      "docs/snippets/**",
       "examples/*/server/**",
       "packages/emulator/src/cli.ts",
       "**/*.mjs",
