@@ -1,1 +1,35 @@
-export { CORE_VERSION } from "./version.js";
+// @twentythree-upload/core: an explicit list of the public API.
+export {
+  CallbackError,
+  ResponseFormatError,
+  TwentyThreeApiError,
+  TwentyThreeUploadError,
+  UploadError,
+  type UploadErrorKind,
+} from "./errors.js";
+export type {
+  ApiVersion,
+  CallbackResult,
+  FileRejection,
+  FileRejectionCode,
+  FindUploads,
+  ProgressState,
+  RetryPolicy,
+  SiteConfig,
+  StatusCounts,
+  TokenRequestContext,
+  TokenSource,
+  Transport,
+  TransportName,
+  TransportProgress,
+  TransportRequest,
+  UploadItem,
+  UploadMeta,
+  Uploader,
+  UploaderOptions,
+  UploaderSnapshot,
+  UploadResult,
+  UploadStatus,
+  UploadToken,
+  UploadTokenRequest,
+} from "./types.js";

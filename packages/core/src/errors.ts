@@ -1,0 +1,92 @@
+// Every error the library throws is a TwentyThreeUploadError with a stable `code`, and its message
+// never contains an upload token (tokens are credentials).
+
+/** Base class: `code` is stable and meant for programs; `message` is for people. */
+export class TwentyThreeUploadError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** TwentyThree answered with its error envelope (`status="error"`), e.g. `invalid_signature`. */
+export class TwentyThreeApiError extends TwentyThreeUploadError {
+  /** HTTP status when known (legacy errors come with 200). */
+  readonly status: number | null;
+  constructor(code: string, message: string, status: number | null = null) {
+    super(code, message);
+    this.status = status;
+  }
+}
+
+/**
+ * A body that is not any shape we know (an HTML error page, an empty body, truncated XML…).
+ * `received` is a short, token-free excerpt of what came back.
+ */
+export class ResponseFormatError extends TwentyThreeUploadError {
+  readonly received: string;
+  constructor(message: string, received: string) {
+    super("unrecognized_response", message);
+    this.received = received;
+  }
+}
+
+/** A return_url callback that is neither success nor error, lacks a field, or is not trusted. */
+export class CallbackError extends TwentyThreeUploadError {}
+
+/**
+ * What went wrong with an upload, in kinds a UI can act on:
+ * - `network`: the connection failed (offline, reset, DNS…);
+ * - `timeout`: stalled while sending, or no answer before the deadline;
+ * - `http`: an HTTP error status (`status`, maybe `retryAfterMs`);
+ * - `token-expired`: the token's `valid_until` passed;
+ * - `token-invalid`: TwentyThree refused the token (invalid or already consumed);
+ * - `file-rejected`: TwentyThree refused the file (e.g. unsupported type); not retried;
+ * - `cors`: the site does not allow this origin to read its answers;
+ * - `aborted`: canceled by the app or the user.
+ */
+export type UploadErrorKind =
+  | "network"
+  | "timeout"
+  | "http"
+  | "token-expired"
+  | "token-invalid"
+  | "file-rejected"
+  | "cors"
+  | "aborted";
+
+/** A failed upload attempt. */
+export class UploadError extends TwentyThreeUploadError {
+  readonly kind: UploadErrorKind;
+  /**
+   * The body was (or may have been) fully sent before the failure, so TwentyThree may have
+   * stored the file and consumed the token: reconcile before retrying.
+   */
+  readonly ambiguous: boolean;
+  /** HTTP status, when there was one. */
+  readonly status: number | null;
+  /** From `Retry-After`, when the server sent one and CORS let us read it. */
+  readonly retryAfterMs: number | null;
+  /** TwentyThree's own message (e.g. `error_message`), to be shown as text only. */
+  readonly serverMessage: string | null;
+  constructor(
+    kind: UploadErrorKind,
+    message: string,
+    details: {
+      ambiguous?: boolean;
+      status?: number | null;
+      retryAfterMs?: number | null;
+      serverMessage?: string | null;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(`upload_${kind.replace("-", "_")}`, message, { cause: details.cause });
+    this.kind = kind;
+    this.ambiguous = details.ambiguous ?? false;
+    this.status = details.status ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+    this.serverMessage = details.serverMessage ?? null;
+  }
+}

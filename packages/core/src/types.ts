@@ -1,0 +1,345 @@
+// Public types shared by the parsers, the transports, the queue engine and the React bindings.
+// Implementations live in files named after their exports; this file holds only types.
+
+import type { UploadError } from "./errors.js";
+
+// ---------------------------------------------------------------------------------------------
+// Site
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Which generation of the TwentyThree API to talk to: `"legacy"` is `/api/...` (the seed's
+ * documented flow), `"v2"` is `/api/2/...`.
+ */
+export type ApiVersion = "legacy" | "v2";
+
+/** Where uploads go. */
+export interface SiteConfig {
+  /**
+   * The TwentyThree site: a bare domain (`"videos.example.com"`, HTTPS is assumed) or an origin
+   * URL (`"http://127.0.0.1:8023"` for the emulator).
+   */
+  site: string;
+  /** API generation. Default `"legacy"`. */
+  apiVersion?: ApiVersion;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
+/** A parsed upload token, whatever shape TwentyThree or the consumer's endpoint returned. */
+export interface UploadToken {
+  /** The single-use credential. Treat it like a password: never log it. */
+  readonly uploadToken: string;
+  readonly title: string;
+  readonly description: string;
+  /** Whether the video is published once uploaded (`publish=1`, or v2's `"t"`). */
+  readonly publish: boolean;
+  /** As TwentyThree returned it (its separator is not consistent between docs and examples). */
+  readonly tags: string;
+  readonly userId: string | null;
+  readonly albumId: string | null;
+  /** How many files the token may be redeemed for. */
+  readonly maxUploads: number;
+  readonly validMinutes: number;
+  /** When the token expires (from the epoch-seconds `valid_until`). */
+  readonly validUntil: Date;
+  /** Where TwentyThree redirects after the upload, or `null` when the token has none. */
+  readonly returnUrl: string | null;
+  /** `background_return_p=1`: TwentyThree calls return_url itself and answers with a text line. */
+  readonly backgroundReturn: boolean;
+  /** Every other field of the response, as strings (v2 `publish_date`, custom variables, …). */
+  readonly extra: Readonly<Record<string, string>>;
+}
+
+/** The metadata an app asks its token endpoint to put on a new upload. */
+export interface UploadMeta {
+  title?: string;
+  description?: string;
+  /** One or more album (channel/category) ids, comma-separated. */
+  albumId?: string;
+  tags?: string;
+  /** Publish immediately. TwentyThree's default is `true`. */
+  publish?: boolean;
+  /** v2 only: a future publish time, e.g. `"2026-11-01 09:00:00"`. */
+  publishDate?: string;
+  /** Extra parameters, repeated by TwentyThree in the callback to return_url. */
+  extra?: Record<string, string>;
+}
+
+/**
+ * The JSON body `requestUploadToken` POSTs to a token endpoint URL: the meta plus what is known
+ * about the file, so that the server can validate and log without seeing the bytes.
+ */
+export interface UploadTokenRequest extends UploadMeta {
+  fileName?: string;
+  fileSize?: number;
+  fileType?: string;
+  /** Asked for when one token is shared by a batch. */
+  maxUploads?: number;
+}
+
+/** Context passed to a token function. */
+export interface TokenRequestContext {
+  signal: AbortSignal;
+}
+
+/**
+ * Where tokens come from. The library never calls get-upload-token itself: that needs write
+ * credentials, which belong on a server.
+ * - a URL (string or `URL`) of the app's own endpoint: POSTed the {@link UploadTokenRequest} as
+ *   JSON; any shape TwentyThree or the endpoint returns is parsed;
+ * - a function returning a parsed {@link UploadToken}, a raw body (XML/JSON text) or a parsed
+ *   JSON object.
+ */
+export type TokenSource =
+  | string
+  | URL
+  | ((
+      request: UploadTokenRequest,
+      context: TokenRequestContext,
+    ) => Promise<UploadToken | string | object>);
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+/** What TwentyThree says about a stored upload. */
+export interface UploadResult {
+  readonly photoId: string;
+  readonly treeId: string | null;
+  /** The per-video secret: with `photoId` it fetches the video even when unpublished. */
+  readonly token: string | null;
+  /** The site domain TwentyThree reported, when it reported one. */
+  readonly domain: string | null;
+  /** Every other parameter of the answer (e.g. the app's own `theme=green`). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** A parsed return_url callback: success (step 4a) or error (step 4b). */
+export type CallbackResult =
+  | {
+      readonly status: "success";
+      readonly domain: string;
+      readonly uploadToken: string;
+      readonly photoId: string;
+      readonly treeId: string;
+      readonly token: string;
+      /** The app's own parameters, without the ones TwentyThree added. */
+      readonly params: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly status: "error";
+      readonly domain: string;
+      readonly uploadToken: string;
+      /** TwentyThree's message. Attacker-controllable: render as text only. */
+      readonly errorMessage: string;
+      readonly params: Readonly<Record<string, string>>;
+    };
+
+// ---------------------------------------------------------------------------------------------
+// Transports
+// ---------------------------------------------------------------------------------------------
+
+/** Byte progress of one request. `total: null` means the transport cannot tell (iframe). */
+export interface TransportProgress {
+  readonly loaded: number;
+  readonly total: number | null;
+}
+
+/** One file to send with one token. */
+export interface TransportRequest {
+  readonly file: Blob;
+  /** The file name sent in the multipart `file` part. */
+  readonly fileName: string;
+  readonly token: UploadToken;
+  readonly site: string;
+  readonly apiVersion: ApiVersion;
+  /** Extra multipart fields, sent after `upload_token` and before `file`. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Aborts the request; the transport rejects with an `UploadError` of kind `"aborted"`. */
+  readonly signal: AbortSignal;
+  /** Byte progress. Called at least once, when sending starts. */
+  onProgress(progress: TransportProgress): void;
+  /** The whole body has been sent; from now on the server is processing. */
+  onBodySent(): void;
+}
+
+/**
+ * Sends one file. Resolves with the result or rejects with an {@link UploadError}.
+ * Inject your own for tests, or to route uploads through a proxy.
+ */
+export type Transport = (request: TransportRequest) => Promise<UploadResult>;
+
+/** The built-in transports. `"auto"` uses XHR and falls back to the iframe when CORS is refused. */
+export type TransportName = "auto" | "xhr" | "chunked" | "iframe";
+
+// ---------------------------------------------------------------------------------------------
+// Queue engine
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Status of one item; the same string appears as `data-state` in the DOM.
+ * - `rejected`: failed validation, never sent (the reason is in `rejection`);
+ * - `queued`: waiting for a slot (or for `start()` when `autoStart` is off);
+ * - `uploading`: getting a token or sending bytes;
+ * - `processing`: all bytes sent, waiting for TwentyThree's answer (or for encoding);
+ * - `retrying`: waiting out a backoff before the next attempt;
+ * - `paused`: the browser is offline; resumes by itself;
+ * - `succeeded`, `failed`, `canceled`: settled.
+ */
+export type UploadStatus =
+  | "rejected"
+  | "queued"
+  | "uploading"
+  | "processing"
+  | "retrying"
+  | "paused"
+  | "succeeded"
+  | "failed"
+  | "canceled";
+
+/** Why a file was refused before anything was sent. */
+export type FileRejectionCode =
+  "file-type" | "too-large" | "too-small" | "empty" | "too-many-files";
+
+/** A validation failure, readable as is. */
+export interface FileRejection {
+  readonly code: FileRejectionCode;
+  /** A plain-language sentence, e.g. `"clip.mov is 3.2 GB; the limit is 2 GB."`. */
+  readonly message: string;
+}
+
+/** Progress of one item or of the whole queue. */
+export interface ProgressState {
+  /** Bytes sent (for the current attempt). */
+  readonly loaded: number;
+  readonly total: number;
+  /** 0–1, or `null` when indeterminate (the iframe transport has no byte progress). */
+  readonly fraction: number | null;
+  /** Smoothed bytes per second, or `null` before there is a measurement. */
+  readonly bytesPerSecond: number | null;
+  /** Smoothed seconds remaining, or `null` when unknown. */
+  readonly secondsRemaining: number | null;
+}
+
+/** One file in the queue. Immutable: a new object whenever anything about it changes. */
+export interface UploadItem {
+  readonly id: string;
+  readonly file: Blob;
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+  readonly status: UploadStatus;
+  readonly progress: ProgressState;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  /** Epoch ms of the next automatic attempt while `retrying`. */
+  readonly retryAt: number | null;
+  readonly meta: UploadMeta;
+  readonly rejection: FileRejection | null;
+  readonly error: UploadError | null;
+  readonly result: UploadResult | null;
+}
+
+/** Counts of items per status. */
+export type StatusCounts = Readonly<Record<UploadStatus, number>>;
+
+/** The queue's state. Same object identity until something changes. */
+export interface UploaderSnapshot {
+  /** Items in the order they were added. */
+  readonly items: readonly UploadItem[];
+  /** The same items by id. */
+  readonly byId: ReadonlyMap<string, UploadItem>;
+  readonly counts: StatusCounts;
+  /** Over the items that are not rejected or canceled. */
+  readonly progress: ProgressState;
+  /** `false` while the browser reports being offline (uploads are paused). */
+  readonly isOnline: boolean;
+  /** Some item is uploading, processing, retrying, paused or queued (with autoStart). */
+  readonly isBusy: boolean;
+}
+
+/** Retry policy for failures that are worth retrying (network, timeout, 408, 429, 5xx). */
+export interface RetryPolicy {
+  /** Automatic retries after the first attempt. Default `5`. */
+  retries?: number;
+  /** First backoff. Default `1000` ms. */
+  baseDelayMs?: number;
+  /** Backoff cap. Default `30_000` ms. */
+  maxDelayMs?: number;
+  /** Full jitter on each backoff. Default `true`. */
+  jitter?: boolean;
+  /** Final say on whether an error is retried. Default: the built-in classification. */
+  shouldRetry?: (error: UploadError, attempt: number) => boolean;
+}
+
+/** Looks up what was stored with a token; used to reconcile after an ambiguous failure. */
+export type FindUploads = (context: {
+  token: UploadToken;
+  site: string;
+  apiVersion: ApiVersion;
+  signal: AbortSignal;
+}) => Promise<readonly UploadResult[]>;
+
+/** Options of `createUploader`. */
+export interface UploaderOptions extends SiteConfig {
+  /** Where tokens come from. */
+  token: TokenSource;
+  /** Metadata for each file. Default: the file name (without extension) as title. */
+  meta?: (file: Blob & { name?: string }) => UploadMeta;
+  /** A built-in transport or your own. Default `"auto"`. */
+  transport?: TransportName | Transport;
+  /** Chunk size for `"chunked"`. Default 5 MiB. */
+  chunkSize?: number;
+  /** Start uploads as soon as files are added. Default `true`. */
+  autoStart?: boolean;
+  /** Files sent at the same time. Default `3`. */
+  concurrency?: number;
+  /** Accepted types: MIME types, wildcards (`video/*`) and extensions (`.mov`). Default: any. */
+  accept?: string | readonly string[];
+  /** Smallest accepted size in bytes. Default none. */
+  minSize?: number;
+  /** Largest accepted size in bytes. Default none. */
+  maxSize?: number;
+  /** Most files in the queue (rejected ones excluded). Default none. */
+  maxFiles?: number;
+  /** Retry policy, or `false` for none. */
+  retry?: RetryPolicy | false;
+  /** Abort when no byte progress for this long while sending (armed at the first progress event). Default `30_000` ms. */
+  stallTimeoutMs?: number;
+  /** Deadline for TwentyThree's answer once the whole body is sent. Default `600_000` ms. */
+  responseTimeoutMs?: number;
+  /** `"per-file"` (default): a fresh token for each file and attempt. `"shared"`: one token with `max_uploads` for a batch. */
+  tokenStrategy?: "per-file" | "shared";
+  /** Refresh a token this long before its `valid_until`. Default `60_000` ms. */
+  tokenExpiryMarginMs?: number;
+  /** Reconciliation hook. Default: `photo/list?upload_token=` on the site. */
+  findUploads?: FindUploads;
+  /** Poll `photo/list` until `video_encoded_p` is 1 (`processing` → `succeeded`). Default `false`. */
+  waitForEncoding?: boolean | { intervalMs?: number; timeoutMs?: number };
+  /** Called once per item when it succeeds. */
+  onSuccess?: (item: UploadItem) => void;
+  /** Called once per item when it fails for good. */
+  onError?: (item: UploadItem) => void;
+}
+
+/** The queue engine. */
+export interface Uploader {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): UploaderSnapshot;
+  /** Adds files; invalid ones become `rejected` items. Returns the new items' ids. */
+  add(files: Iterable<Blob> | ArrayLike<Blob>, meta?: UploadMeta): readonly string[];
+  /** Starts queued items (all, or one). Needed only with `autoStart: false`. */
+  start(id?: string): void;
+  /** Cancels one item or all unsettled ones; aborts requests in flight. */
+  cancel(id?: string): void;
+  /** Retries one failed/canceled item or all of them. */
+  retry(id?: string): void;
+  /** Removes an item (canceling it first if needed). */
+  remove(id: string): void;
+  setOptions(options: Partial<UploaderOptions>): void;
+  /** Aborts everything, removes listeners; the uploader is unusable afterwards. */
+  destroy(): void;
+}
