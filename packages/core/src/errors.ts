@@ -90,3 +90,33 @@ export class UploadError extends TwentyThreeUploadError {
     this.serverMessage = details.serverMessage ?? null;
   }
 }
+
+/**
+ * The app's token endpoint or token function did not produce a token. `code` is
+ * `token_endpoint_unreachable` (no answer: offline, DNS, CORS; `status` is `null`),
+ * `token_endpoint_error` (an HTTP error status) or `token_source_failed` (the token function
+ * threw). A retry may help when `status` is `null`, 408, 429 or 5xx.
+ */
+export class TokenRequestError extends TwentyThreeUploadError {
+  /** HTTP status of the endpoint's answer, or `null` when there was none. */
+  readonly status: number | null;
+  /** The endpoint's own error code (its JSON `error` field), when it sent one. */
+  readonly serverCode: string | null;
+  /** The endpoint's own message (its JSON `message` field), to be shown as text only. */
+  readonly serverMessage: string | null;
+  constructor(
+    code: "token_endpoint_unreachable" | "token_endpoint_error" | "token_source_failed",
+    message: string,
+    details: {
+      status?: number | null;
+      serverCode?: string | null;
+      serverMessage?: string | null;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(code, message, { cause: details.cause });
+    this.status = details.status ?? null;
+    this.serverCode = details.serverCode ?? null;
+    this.serverMessage = details.serverMessage ?? null;
+  }
+}

@@ -2,6 +2,7 @@
 export {
   CallbackError,
   ResponseFormatError,
+  TokenRequestError,
   TwentyThreeApiError,
   TwentyThreeUploadError,
   UploadError,
@@ -33,3 +34,13 @@ export type {
   UploadToken,
   UploadTokenRequest,
 } from "./types.js";
+// Parsing, tokens and site URLs (I/O half).
+export { parseCallbackUrl } from "./parseCallbackUrl.js";
+export { parseRedeemResponse, type RedeemResponse } from "./parseRedeemResponse.js";
+export { parseUploadToken, type ParseUploadTokenOptions } from "./parseUploadToken.js";
+export {
+  requestUploadToken,
+  TOKEN_REQUEST_HEADER,
+  type RequestUploadTokenOptions,
+} from "./requestUploadToken.js";
+export { apiUrl, siteOrigin } from "./siteUrls.js";

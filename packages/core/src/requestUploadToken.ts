@@ -1,0 +1,128 @@
+import { apiErrorOf } from "./apiErrorOf.js";
+import { decodeApiBody } from "./decodeApiBody.js";
+import { TokenRequestError, TwentyThreeUploadError, UploadError } from "./errors.js";
+import { parseUploadToken } from "./parseUploadToken.js";
+import { redactSecrets } from "./redactSecrets.js";
+import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
+
+/** Options of {@link requestUploadToken}. */
+export interface RequestUploadTokenOptions {
+  /** Cancels the request; the promise then rejects with an `UploadError` of kind `"aborted"`. */
+  signal?: AbortSignal;
+  /** Extra headers for a URL source (e.g. your own CSRF token). Default none. */
+  headers?: Readonly<Record<string, string>>;
+  /** The `fetch` to use for a URL source. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The header every token request carries. A cross-origin page can only send a custom header
+ * after a CORS preflight, so a token endpoint that requires it (and answers no preflight) cannot
+ * be driven by another site: this is the CSRF defence contract with token endpoints.
+ */
+export const TOKEN_REQUEST_HEADER = { "X-Requested-With": "twentythree-upload" } as const;
+
+/**
+ * Gets a fresh upload token from the app. The library never calls get-upload-token on
+ * TwentyThree itself: that needs write credentials, which belong on a server.
+ *
+ * - A URL source is POSTed `request` as JSON (same-origin credentials, `X-Requested-With:
+ *   twentythree-upload`); whatever it returns is parsed with `parseUploadToken`.
+ * - A function source is called with `(request, { signal })`; an `UploadToken` it returns is
+ *   validated, a raw body or parsed object is parsed.
+ *
+ * @throws UploadError `aborted` when `signal` aborts.
+ * @throws TokenRequestError when the endpoint is unreachable (`status: null`), answers an HTTP
+ *   error (its JSON `{ error, message }` in `serverCode`/`serverMessage`), or the function throws.
+ * @throws TwentyThreeApiError when the answer is TwentyThree's error envelope.
+ * @throws ResponseFormatError when the answer is not a token (e.g. a login page).
+ */
+export async function requestUploadToken(
+  source: TokenSource,
+  request: UploadTokenRequest,
+  options: RequestUploadTokenOptions = {},
+): Promise<UploadToken> {
+  const signal = options.signal ?? new AbortController().signal;
+  if (signal.aborted) throw abortedError(signal);
+  if (typeof source === "function") return fromFunction(source, request, signal);
+  return fromEndpoint(source, request, signal, options);
+}
+
+async function fromFunction(
+  source: Extract<TokenSource, (...args: never[]) => unknown>,
+  request: UploadTokenRequest,
+  signal: AbortSignal,
+): Promise<UploadToken> {
+  let result: unknown;
+  try {
+    result = await source(request, { signal });
+  } catch (error) {
+    if (signal.aborted) throw abortedError(signal);
+    if (error instanceof TwentyThreeUploadError) throw error;
+    throw new TokenRequestError("token_source_failed", "The token function failed.", {
+      cause: error,
+    });
+  }
+  if (signal.aborted) throw abortedError(signal);
+  return parseUploadToken(result as string | object);
+}
+
+async function fromEndpoint(
+  url: string | URL,
+  request: UploadTokenRequest,
+  signal: AbortSignal,
+  options: RequestUploadTokenOptions,
+): Promise<UploadToken> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  let status: number;
+  let text: string;
+  try {
+    const response = await fetchImpl(url, {
+      method: "POST",
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: {
+        "Content-Type": "application/json",
+        ...TOKEN_REQUEST_HEADER,
+        ...options.headers,
+      },
+      body: JSON.stringify(request),
+      signal,
+    });
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    if (signal.aborted) throw abortedError(signal);
+    throw new TokenRequestError(
+      "token_endpoint_unreachable",
+      "The token endpoint could not be reached (offline, or it does not allow this page).",
+      { cause: error },
+    );
+  }
+  if (status < 200 || status > 299) throw await endpointError(status, text);
+  return parseUploadToken(text, { status });
+}
+
+/** An error status: TwentyThree's envelope passed through, or the endpoint's `{ error, message }`. */
+async function endpointError(status: number, text: string): Promise<Error> {
+  const decoded = await decodeApiBody(text);
+  const value = decoded.ok ? decoded.value : null;
+  const apiError = apiErrorOf(value, status);
+  if (apiError) return apiError;
+  const record =
+    value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const serverCode = typeof record.error === "string" ? record.error : null;
+  const serverMessage =
+    typeof record.message === "string" && record.message.trim() !== ""
+      ? redactSecrets(record.message.trim())
+      : null;
+  return new TokenRequestError(
+    "token_endpoint_error",
+    `The token endpoint answered with HTTP ${status}${serverMessage ? `: ${serverMessage}` : "."}`,
+    { status, serverCode, serverMessage },
+  );
+}
+
+function abortedError(signal: AbortSignal): UploadError {
+  return new UploadError("aborted", "The upload was canceled.", { cause: signal.reason });
+}
