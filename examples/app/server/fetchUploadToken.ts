@@ -1,0 +1,106 @@
+// Calls get-upload-token and checks the answer. Both API generations are handled: legacy answers
+// HTTP 200 even for errors (`status: "error"` in the body), v2 uses HTTP statuses as well. What
+// reaches the browser is TwentyThree's own JSON, trimmed to the status and the token object, so
+// the library's parser reads it like a direct answer.
+import type { Refusal } from "./refusal.js";
+import type { ResolvedTokenHandlerOptions } from "./tokenHandlerOptions.js";
+import { signRequest } from "./signRequest.js";
+
+export type UpstreamResult =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; refusal: Refusal; upstreamCode?: string };
+
+const MAX_UPSTREAM_BYTES = 256 * 1024;
+const ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+
+function upstreamError(message: string, upstreamCode?: string): UpstreamResult {
+  const refusal: Refusal = { status: 502, error: "upstream_error", message };
+  return upstreamCode === undefined ? { ok: false, refusal } : { ok: false, refusal, upstreamCode };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads the body, refusing to buffer more than an answer could reasonably be. */
+async function readCapped(response: Response): Promise<string | null> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > MAX_UPSTREAM_BYTES) return null;
+  const text = await response.text();
+  return text.length > MAX_UPSTREAM_BYTES ? null : text;
+}
+
+/** Parses legacy (`var visual = {…};` or raw) or v2 JSON. */
+function parseJson(text: string): unknown {
+  const unwrapped = text
+    .trim()
+    .replace(/^var\s+[A-Za-z_$][\w$]*\s*=\s*/, "")
+    .replace(/;\s*$/, "");
+  try {
+    return JSON.parse(unwrapped) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Signs and sends get-upload-token with `params`.
+ *
+ * @param signal Aborts the call when the browser goes away; the timeout is added here.
+ */
+export async function fetchUploadToken(
+  options: ResolvedTokenHandlerOptions,
+  params: Readonly<Record<string, string>>,
+  signal?: AbortSignal,
+): Promise<UpstreamResult> {
+  const signed = signRequest(options.upstreamMethod, options.endpoint, params, options.credentials);
+  const timeout = AbortSignal.timeout(options.upstreamTimeoutMs);
+  let response: Response;
+  try {
+    response = await options.fetch(signed.url, {
+      ...signed.init,
+      redirect: "error",
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch {
+    // The error may quote the URL (which carries the signature on a GET): do not pass it on.
+    return timeout.aborted
+      ? upstreamError("TwentyThree did not answer in time.", "timeout")
+      : upstreamError("Could not reach TwentyThree.", "network");
+  }
+
+  const text = await readCapped(response).catch(() => null);
+  const body = text === null ? undefined : parseJson(text);
+  if (!isRecord(body)) {
+    return upstreamError(
+      `TwentyThree answered HTTP ${response.status} with something other than JSON.`,
+      "unrecognized_response",
+    );
+  }
+  if (body.status === "error" || !response.ok) {
+    const code =
+      typeof body.code === "string" && ERROR_CODE.test(body.code) ? body.code : undefined;
+    // TwentyThree's message is not repeated: it is meant for the integrator (it is logged as a
+    // code), and the browser has no use for details of the server's credentials.
+    return upstreamError(
+      `TwentyThree refused to issue an upload token${code ? ` (${code})` : ""}.`,
+      code ?? `http_${response.status}`,
+    );
+  }
+  const key = options.apiVersion === "v2" ? "data" : "uploadtoken";
+  const token = body[key];
+  if (
+    body.status !== "ok" ||
+    !isRecord(token) ||
+    typeof token.upload_token !== "string" ||
+    token.upload_token === ""
+  ) {
+    return upstreamError(
+      "TwentyThree's answer did not contain an upload token.",
+      "unrecognized_response",
+    );
+  }
+  const trimmed: Record<string, unknown> = { status: "ok", [key]: token };
+  if (typeof body.message === "string") trimmed.message = body.message;
+  return { ok: true, body: trimmed };
+}
