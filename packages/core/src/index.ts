@@ -34,7 +34,20 @@ export type {
   UploadToken,
   UploadTokenRequest,
 } from "./types.js";
-// Parsing, tokens and site URLs (I/O half).
+// Parsing, tokens, site URLs, transports and site look-ups (I/O half).
+export { createAutoTransport, type AutoTransportOptions } from "./createAutoTransport.js";
+export { createChunkedTransport, type ChunkedTransportOptions } from "./createChunkedTransport.js";
+export { createIframeTransport } from "./createIframeTransport.js";
+export { createXhrTransport, type XhrTransportOptions } from "./createXhrTransport.js";
+export { findUploads } from "./findUploads.js";
+export { getPhotoStatus, type GetPhotoStatusOptions, type PhotoStatus } from "./getPhotoStatus.js";
+export {
+  CALLBACK_MESSAGE_TYPE,
+  handOffCallback,
+  isCallbackMessage,
+  type CallbackMessage,
+  type HandOffCallbackOptions,
+} from "./handOffCallback.js";
 export { parseCallbackUrl } from "./parseCallbackUrl.js";
 export { parseRedeemResponse, type RedeemResponse } from "./parseRedeemResponse.js";
 export { parseUploadToken, type ParseUploadTokenOptions } from "./parseUploadToken.js";
@@ -43,4 +56,7 @@ export {
   TOKEN_REQUEST_HEADER,
   type RequestUploadTokenOptions,
 } from "./requestUploadToken.js";
+export { probeCors } from "./probeCors.js";
+export { resolveTransport, type ResolveTransportOptions } from "./resolveTransport.js";
 export { apiUrl, siteOrigin } from "./siteUrls.js";
+export { updateUploadToken, type UpdateUploadTokenOptions } from "./updateUploadToken.js";

@@ -50,15 +50,13 @@ beforeAll(async () => {
             .end(JSON.stringify({ error: "missing_csrf_header", message: "Send the header." }));
           return;
         case "/upstream":
-          res
-            .writeHead(401, { "Content-Type": "application/json" })
-            .end(
-              JSON.stringify({
-                status: "error",
-                code: "invalid_signature",
-                message: "The API signature is invalid.",
-              }),
-            );
+          res.writeHead(401, { "Content-Type": "application/json" }).end(
+            JSON.stringify({
+              status: "error",
+              code: "invalid_signature",
+              message: "The API signature is invalid.",
+            }),
+          );
           return;
         case "/crash":
           res

@@ -1,0 +1,46 @@
+import { createChunkedTransport, type ChunkedTransportOptions } from "./createChunkedTransport.js";
+import { createIframeTransport } from "./createIframeTransport.js";
+import { createXhrTransport } from "./createXhrTransport.js";
+import { UploadError } from "./errors.js";
+import { probeCors } from "./probeCors.js";
+import type { Transport } from "./types.js";
+
+/** Options of {@link createAutoTransport}. */
+export interface AutoTransportOptions {
+  /**
+   * Send files of at least this many bytes with the chunked transport (when CORS works).
+   * Default `Infinity` (never).
+   */
+  chunkedFrom?: number;
+  /** Options of the chunked transport. */
+  chunked?: ChunkedTransportOptions;
+}
+
+/**
+ * Picks a transport per site, before any byte is sent: it probes the site's CORS support once
+ * (`probeCors`, cached per site) and then uses XHR with byte progress (or chunks, for files of at
+ * least `chunkedFrom` bytes) where the site allows this page to read its answers, and the
+ * iframe fallback where it does not. The probe is an `OPTIONS` request, so nothing is ever
+ * uploaded twice.
+ */
+export function createAutoTransport(options: AutoTransportOptions = {}): Transport {
+  const chunkedFrom = options.chunkedFrom ?? Number.POSITIVE_INFINITY;
+  const xhr = createXhrTransport();
+  const chunked = createChunkedTransport(options.chunked);
+  const iframe = createIframeTransport();
+  return async (request) => {
+    const cors = await untilAborted(probeCors(request.site, request.apiVersion), request.signal);
+    if (!cors) return iframe(request);
+    return request.file.size >= chunkedFrom ? chunked(request) : xhr(request);
+  };
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(new UploadError("aborted", "The upload was canceled.", { cause: signal.reason }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

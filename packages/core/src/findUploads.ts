@@ -1,0 +1,35 @@
+import { listPhotos } from "./listPhotos.js";
+import type { FindUploads, UploadResult } from "./types.js";
+
+/**
+ * The default reconciliation hook: asks TwentyThree which uploads were stored with a token
+ * (`photo/list?upload_token=…`), e.g. after an upload whose answer was lost. Needs no
+ * credentials: the upload token is the proof.
+ *
+ * @returns The uploads stored with the token (empty when none).
+ * @throws UploadError `network` when the site cannot be asked (offline, or it sends no CORS
+ *   headers), `http`/`aborted`; TwentyThreeApiError for its error envelope. The uploader then
+ *   reports the outcome as unknown instead of retrying blindly.
+ */
+export const findUploads: FindUploads = async ({ token, site, apiVersion, signal }) => {
+  const photos = await listPhotos(site, apiVersion, { upload_token: token.uploadToken }, signal);
+  const results: UploadResult[] = [];
+  for (const { fields, domain } of photos) {
+    const photoId = text(fields.photo_id);
+    if (!photoId) continue;
+    results.push({
+      photoId,
+      treeId: text(fields.tree_id),
+      token: text(fields.token),
+      domain,
+      params: {},
+    });
+  }
+  return results;
+};
+
+function text(value: unknown): string | null {
+  return typeof value === "string" || typeof value === "number"
+    ? String(value).trim() || null
+    : null;
+}

@@ -1,0 +1,46 @@
+import { TwentyThreeApiError } from "./errors.js";
+import { listPhotos } from "./listPhotos.js";
+import type { ApiVersion } from "./types.js";
+
+/** Options of {@link getPhotoStatus}. */
+export interface GetPhotoStatusOptions {
+  site: string;
+  /** Default `"legacy"`. */
+  apiVersion?: ApiVersion;
+  photoId: string;
+  /** The video's own token (from the upload result), which grants access even when unpublished. */
+  token: string;
+  signal?: AbortSignal;
+  /** The `fetch` to use. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** What TwentyThree says about an uploaded video's processing. */
+export interface PhotoStatus {
+  /** `video_encoded_p` is 1: the video has been transcoded and can be played. */
+  readonly encoded: boolean;
+}
+
+/**
+ * Whether an uploaded video has finished encoding, from `photo/list?photo_id=…&token=…` (no
+ * credentials needed; get-transcoding-progress would need `read`).
+ *
+ * @throws TwentyThreeApiError `no_such_photo` when the list has no such video, or TwentyThree's
+ *   own error; UploadError `network`/`http`/`aborted` when it cannot be asked.
+ */
+export async function getPhotoStatus(options: GetPhotoStatusOptions): Promise<PhotoStatus> {
+  const photos = await listPhotos(
+    options.site,
+    options.apiVersion ?? "legacy",
+    { photo_id: options.photoId, token: options.token },
+    options.signal,
+    options.fetch,
+  );
+  const photo =
+    photos.find(({ fields }) => String(fields.photo_id) === options.photoId) ?? photos[0];
+  if (!photo) {
+    throw new TwentyThreeApiError("no_such_photo", "TwentyThree does not list this video (yet).");
+  }
+  const encoded = photo.fields.video_encoded_p;
+  return { encoded: encoded === true || encoded === 1 || encoded === "1" || encoded === "t" };
+}

@@ -1,0 +1,42 @@
+import { createAutoTransport } from "./createAutoTransport.js";
+import { createChunkedTransport } from "./createChunkedTransport.js";
+import { createIframeTransport } from "./createIframeTransport.js";
+import { createXhrTransport } from "./createXhrTransport.js";
+import { TwentyThreeUploadError } from "./errors.js";
+import type { Transport, TransportName } from "./types.js";
+
+/** Options of {@link resolveTransport}. */
+export interface ResolveTransportOptions {
+  /** Chunk size for `"chunked"`. Default 5 MiB. */
+  chunkSize?: number;
+}
+
+/**
+ * A built-in transport by name, or your own transport as is.
+ * `"auto"` (the default) is {@link createAutoTransport}, `"xhr"` {@link createXhrTransport},
+ * `"chunked"` {@link createChunkedTransport}, `"iframe"` {@link createIframeTransport}.
+ *
+ * @throws TwentyThreeUploadError `invalid_transport` for an unknown name.
+ */
+export function resolveTransport(
+  transport: TransportName | Transport = "auto",
+  options: ResolveTransportOptions = {},
+): Transport {
+  if (typeof transport === "function") return transport;
+  const chunkOptions = options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize };
+  switch (transport) {
+    case "auto":
+      return createAutoTransport({ chunked: chunkOptions });
+    case "xhr":
+      return createXhrTransport();
+    case "chunked":
+      return createChunkedTransport(chunkOptions);
+    case "iframe":
+      return createIframeTransport();
+    default:
+      throw new TwentyThreeUploadError(
+        "invalid_transport",
+        `Unknown transport ${JSON.stringify(transport satisfies never)}: use "auto", "xhr", "chunked", "iframe" or a function.`,
+      );
+  }
+}

@@ -1,0 +1,83 @@
+import { UploadError } from "./errors.js";
+import type { RedeemResponse } from "./parseRedeemResponse.js";
+
+/** One multipart POST through XMLHttpRequest (the only browser API with upload progress). */
+export interface SendXhrOptions {
+  url: string;
+  body: FormData;
+  signal: AbortSignal;
+  /** Upload progress of the whole request body (multipart overhead included). */
+  onUploadProgress(loaded: number, total: number | null): void;
+  /** The whole body has been sent. */
+  onBodySent(): void;
+}
+
+/**
+ * Sends the form and resolves with whatever came back, whatever its status. Rejects with an
+ * {@link UploadError}: `aborted` when the signal aborts, `network` when no answer arrived.
+ * Both are `ambiguous` once the whole body was sent: the server may have stored the file.
+ */
+export function sendXhr(options: SendXhrOptions): Promise<RedeemResponse & { url: string }> {
+  const { signal } = options;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let bodySent = false;
+    const onAbort = () => xhr.abort();
+    const settle = () => signal.removeEventListener("abort", onAbort);
+
+    // Listening on xhr.upload makes a cross-origin request preflighted: that is the price of
+    // byte progress, and why the site must answer CORS preflights for this transport.
+    xhr.upload.addEventListener("progress", (event) => {
+      options.onUploadProgress(event.loaded, event.lengthComputable ? event.total : null);
+    });
+    xhr.upload.addEventListener("load", () => {
+      bodySent = true;
+      options.onBodySent();
+    });
+    xhr.addEventListener("load", () => {
+      settle();
+      resolve({
+        status: xhr.status,
+        body: xhr.responseText,
+        url: xhr.responseURL || options.url,
+        contentType: xhr.getResponseHeader("Content-Type"),
+        // Readable only when the server exposes it (Access-Control-Expose-Headers).
+        retryAfter: xhr.getResponseHeader("Retry-After"),
+      });
+    });
+    xhr.addEventListener("error", () => {
+      settle();
+      reject(
+        new UploadError(
+          "network",
+          bodySent
+            ? "The connection failed after the file was sent; TwentyThree may have stored it."
+            : "The connection failed before the file was sent.",
+          { ambiguous: bodySent },
+        ),
+      );
+    });
+    xhr.addEventListener("abort", () => {
+      settle();
+      reject(abortError(signal, bodySent));
+    });
+
+    if (signal.aborted) {
+      reject(abortError(signal, false));
+      return;
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    xhr.open("POST", options.url);
+    xhr.send(options.body);
+  });
+}
+
+function abortError(signal: AbortSignal, bodySent: boolean): UploadError {
+  return new UploadError(
+    "aborted",
+    bodySent
+      ? "The upload was canceled after the file was sent; TwentyThree may have stored it."
+      : "The upload was canceled.",
+    { ambiguous: bodySent, cause: signal.reason },
+  );
+}
