@@ -132,6 +132,10 @@ describe("parseRedeemResponse", () => {
     [400, "This upload token has already been used"],
     [200, "error Upload token expired"],
     [404, "upload_token not found"],
+    // The emulator's wording.
+    [403, "The upload token has already been used."],
+    [403, "The upload token has expired."],
+    [400, "The upload_token parameter is missing."],
   ])("maps the plain-text token error (HTTP %i, %j) to token-invalid", async (status, body) => {
     const error = await failure({ status, body, url: REDEEM });
     expect(error).toBeInstanceOf(UploadError);

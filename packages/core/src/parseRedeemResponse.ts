@@ -31,7 +31,7 @@ const TWENTYTHREE_KEYS = [
 ];
 const TOKEN_PROBLEM = /token/i;
 const TOKEN_WORDING =
-  /\b(?:invalid|expired|consumed|used|not valid|no longer valid|unknown|does not exist|not found)\b/i;
+  /\b(?:invalid|expired|consumed|used|not valid|no longer valid|unknown|does not exist|not found|missing)\b/i;
 
 /**
  * Reads the upload result from whatever redeem-upload-token answered (reference §2.2–2.4):
