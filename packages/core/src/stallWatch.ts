@@ -1,0 +1,73 @@
+// Stall detection is the uploader's job (transports never time out by themselves). While the
+// body is being sent, silence longer than `stallTimeoutMs` is a stall. Once the whole body is
+// sent, the server may legitimately take a long time (storing, transcoding a thumbnail), so a
+// separate, longer `responseTimeoutMs` deadline applies instead.
+
+/** Where the attempt was when the watch fired. */
+export type StallPhase = "sending" | "response";
+
+/** Options of {@link createStallWatch}. */
+export interface StallWatchOptions {
+  /** Longest silence between progress events while sending. */
+  readonly stallTimeoutMs: number;
+  /** Longest wait for the answer once the body is sent. */
+  readonly responseTimeoutMs: number;
+  /** Called at most once, when a deadline passes. */
+  readonly onStall: (phase: StallPhase) => void;
+}
+
+/** Feed it the transport's events; it calls `onStall` when one deadline passes. */
+export interface StallWatch {
+  /** A progress event: arms (first call) or re-arms (more bytes) the idle timer. */
+  progress(loaded: number): void;
+  /** The body is sent: the idle timer stops, the response deadline starts. */
+  bodySent(): void;
+  /** Stops every timer; later calls do nothing. */
+  stop(): void;
+}
+
+/**
+ * Creates a watch for one attempt. The idle timer is armed by the first progress event, so time
+ * spent before sending starts (connecting, a CORS preflight) is not counted as a stall.
+ */
+export function createStallWatch(options: StallWatchOptions): StallWatch {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let loadedSoFar = -1;
+  let phase: StallPhase | "stopped" = "sending";
+
+  const clear = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+  };
+  const arm = (ms: number, firing: StallPhase) => {
+    clear();
+    timer = setTimeout(() => {
+      timer = null;
+      phase = "stopped";
+      options.onStall(firing);
+    }, ms);
+  };
+
+  return {
+    progress(loaded) {
+      if (phase !== "sending" || loaded <= loadedSoFar) {
+        return;
+      }
+      loadedSoFar = loaded;
+      arm(options.stallTimeoutMs, "sending");
+    },
+    bodySent() {
+      if (phase !== "sending") {
+        return;
+      }
+      phase = "response";
+      arm(options.responseTimeoutMs, "response");
+    },
+    stop() {
+      phase = "stopped";
+      clear();
+    },
+  };
+}
