@@ -1,0 +1,45 @@
+// Vite config of the example app. In development the token endpoint runs inside the Vite dev
+// server as middleware (same origin as the pages, no proxy, one port); in production
+// server/main.ts serves both the build and the endpoint.
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { type Plugin, defineConfig } from "vite";
+import { EMULATOR_SITE, readConfig } from "./server/config.js";
+import { createTokenHandler } from "./server/createTokenHandler.js";
+import { toNodeListener } from "./server/nodeAdapter.js";
+import { TOKEN_PATH } from "./server/startAppServer.js";
+
+const HOST = "127.0.0.1";
+const APP_PORT = Number(process.env.APP_PORT ?? 5173);
+
+/** Mounts POST /api/upload-token on the dev server, configured from the environment. */
+function tokenEndpoint(): Plugin {
+  return {
+    name: "twentythree-example-token-endpoint",
+    apply: "serve",
+    configureServer(server) {
+      const origin = `http://${HOST}:${server.config.server.port ?? APP_PORT}`;
+      const config = readConfig({ ...process.env, APP_ORIGIN: process.env.APP_ORIGIN ?? origin });
+      const listener = toNodeListener(createTokenHandler(config.token));
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.split("?")[0] === TOKEN_PATH) listener(request, response);
+        else next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [react(), tokenEndpoint()],
+  // Only these two reach the browser bundle. Never widen `envPrefix` to TWENTYTHREE_: the
+  // credentials live in TWENTYTHREE_* variables too.
+  define: {
+    __TWENTYTHREE_SITE__: JSON.stringify(process.env.TWENTYTHREE_SITE ?? EMULATOR_SITE),
+    __TWENTYTHREE_API__: JSON.stringify(process.env.TWENTYTHREE_API ?? "legacy"),
+  },
+  // No CORS on the dev server: the token endpoint is for this origin only.
+  server: { host: HOST, port: APP_PORT, strictPort: true, cors: false },
+  preview: { host: HOST, port: APP_PORT, strictPort: true },
+  build: { outDir: "dist", emptyOutDir: true },
+});
