@@ -1,0 +1,266 @@
+// Types shared by the server and the fetch-based client: the JSON shapes of the control API.
+// No runtime code and no Node imports, so that browser code can import it.
+
+/** Which API generation a request used: `/api/...` (`"legacy"`) or `/api/2/...` (`"v2"`). */
+export type ApiGeneration = "legacy" | "v2";
+
+/**
+ * Whether the emulator sends CORS headers on the TwentyThree API paths. TwentyThree's docs are
+ * silent on CORS, so both behaviours are available:
+ * - `"full"`: preflights answered, `Access-Control-Allow-Origin: *` on every response (also on
+ *   the 301), `Access-Control-Expose-Headers: Retry-After, Location`;
+ * - `"none"`: no CORS header at all; preflights get `405` like a server that has never heard of them.
+ */
+export type CorsMode = "full" | "none";
+
+/** TwentyThree's permission levels, lowest first. */
+export type PermissionLevel = "none" | "anonymous" | "read" | "write" | "admin" | "super";
+
+/**
+ * Canonical endpoint names used by faults and the request log. Faults also accept the short form
+ * without `photo/` (e.g. `"redeem-upload-token"`) and `"*"` for any endpoint.
+ * `"token"` is the control API's own token endpoint, `POST /__emulator/token`.
+ */
+export type EndpointName =
+  | "photo/get-upload-token"
+  | "photo/redeem-upload-token"
+  | "photo/list"
+  | "photo/update-upload-token"
+  | "photo/delete-upload-token"
+  | "crossdomain.xml"
+  | "token"
+  | "unknown";
+
+/**
+ * A fault applied to the next `count` matching requests. Several effects may be combined in one
+ * fault; they apply in this order: latency, then the body is read (throughput cap, reset or stall),
+ * then `status` (instead of the real handler), then processing, `processingDelayMs`, `dropAnswer`.
+ */
+export interface FaultSpec {
+  /** Endpoint to match: a name from {@link EndpointName}, its short form, or `"*"`. Default `"redeem-upload-token"`. */
+  endpoint?: string;
+  /** Only requests to this API generation. Default: both. */
+  api?: ApiGeneration;
+  /** How many matching requests get the fault. Default `1`. */
+  count?: number;
+  /** Let this many matching requests through untouched first (e.g. fail the 3rd chunk). Default `0`. */
+  after?: number;
+  /** Wait this long before reading the request. */
+  latencyMs?: number;
+  /** Read the request body at most this fast (bytes per second), with real TCP back-pressure. */
+  bytesPerSecond?: number;
+  /** Destroy the connection once this many body bytes were read (at the end of the body if it is shorter). */
+  resetAfterBytes?: number;
+  /** Stop reading once this many body bytes were read and never answer (at the end of the body if it is shorter). */
+  stallAfterBytes?: number;
+  /** Read the whole body, store nothing, and answer with this HTTP status (e.g. `500`, `503`, `429`). */
+  status?: number;
+  /** With `status`: the `Retry-After` header, in seconds (a number) or an HTTP date (a string). */
+  retryAfter?: number | string;
+  /** With `status`: the plain-text body. Default: the status text. */
+  message?: string;
+  /** After the whole body arrived and was processed (the file stored), wait this long before answering. */
+  processingDelayMs?: number;
+  /** Process the request (store the file, consume the token), then destroy the connection without answering. */
+  dropAnswer?: boolean;
+}
+
+/** A queued fault as the control API reports it. */
+export interface FaultRecord extends FaultSpec {
+  readonly id: string;
+  readonly endpoint: string;
+  /** Requests still to be faulted. */
+  readonly remaining: number;
+  /** Matching requests still to be let through before the fault applies. */
+  readonly skip: number;
+}
+
+/** An upload token as the emulator stores it. */
+export interface TokenRecord {
+  readonly uploadToken: string;
+  /** The API generation that issued it (`"legacy"` also for `POST /__emulator/token` without `api=v2`). */
+  readonly api: ApiGeneration;
+  readonly title: string;
+  readonly description: string;
+  readonly tags: string;
+  readonly publish: boolean;
+  /** v2 `publish_date`, or `""`. */
+  readonly publishDate: string;
+  readonly userId: string;
+  readonly albumId: string;
+  readonly absoluteUrl: string;
+  readonly returnUrl: string;
+  readonly backgroundReturn: boolean;
+  readonly validMinutes: number;
+  /** Epoch seconds. */
+  readonly validUntil: number;
+  readonly maxUploads: number;
+  /** Files stored with it so far. */
+  readonly uploadsUsed: number;
+  /** Extra parameters, repeated in the callback. */
+  readonly extra: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+  /** `valid` until it expires, is used up (`consumed`) or deleted through v2 delete-upload-token. */
+  readonly state: "valid" | "expired" | "consumed" | "deleted";
+}
+
+/** What happened to the callback of an upload. */
+export interface CallbackRecord {
+  /** `redirect`: a 301 (or a POST form when longer than 1500 characters); `background`: the emulator called return_url itself. */
+  readonly mode: "redirect" | "background";
+  readonly url: string;
+  /** `GET`, or `POST` when the callback URL would exceed 1500 characters. */
+  readonly method: "GET" | "POST";
+  /** HTTP status of the background call (`null` when not made yet, failed, or not a background call). */
+  readonly status: number | null;
+  /** Why the background call failed, if it did. */
+  readonly error: string | null;
+}
+
+/** A stored upload: exactly the bytes the emulator received, with their SHA-256. */
+export interface UploadRecord {
+  readonly photoId: string;
+  readonly treeId: string;
+  /** The per-video secret returned as `token`. */
+  readonly token: string;
+  readonly uploadToken: string;
+  readonly api: ApiGeneration;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** Lower-case hex SHA-256 of the stored bytes. */
+  readonly sha256: string;
+  readonly title: string;
+  readonly description: string;
+  readonly tags: string;
+  readonly albumId: string;
+  readonly publish: boolean;
+  readonly publishDate: string;
+  readonly absoluteUrl: string;
+  /** Extra parameters from the token request and the redeem POST. */
+  readonly extra: Readonly<Record<string, string>>;
+  /** Set for chunked uploads. */
+  readonly resumableIdentifier: string | null;
+  /** Number of chunks for a chunked upload, `null` otherwise. */
+  readonly chunks: number | null;
+  readonly storedAt: string;
+  /** When `video_encoded_p` turns 1 in photo/list. */
+  readonly encodedAt: string;
+  /** Deleted through v2 delete-upload-token (kept here so tests can still see it). */
+  readonly deleted: boolean;
+  readonly callback: CallbackRecord | null;
+  /** Where the bytes are on disk (only meaningful on the emulator's machine). */
+  readonly path: string;
+}
+
+/** One request to an API endpoint (or `POST /__emulator/token`), logged as it happens. */
+export interface RequestRecord {
+  readonly id: number;
+  readonly at: string;
+  readonly method: string;
+  /** Path without the query string (which may carry tokens). */
+  readonly path: string;
+  readonly endpoint: EndpointName;
+  /** `null` for paths outside `/api` and `/api/2`. */
+  readonly api: ApiGeneration | null;
+  /** HTTP status sent, or `null` while in flight, when aborted, stalled or dropped. */
+  readonly status: number | null;
+  /** The client went away (or a reset fault cut it) before the request was answered. */
+  readonly aborted: boolean;
+  /** Body bytes read so far. */
+  readonly bytesReceived: number;
+  /** A description of the fault applied, or `null`. */
+  readonly fault: string | null;
+  /** The upload token the request carried, once known. */
+  readonly uploadToken: string | null;
+  /** `resumableChunkNumber` of a chunk request. */
+  readonly chunk: number | null;
+  /** Finished: answered, aborted or dropped. */
+  readonly done: boolean;
+}
+
+/** A request received by the `/__emulator/return` echo page. */
+export interface ReturnRecord {
+  readonly at: string;
+  readonly method: string;
+  /** The query string, as an object (the last value wins for repeated names). */
+  readonly query: Readonly<Record<string, string>>;
+  /** URL-encoded body fields of a POST callback. */
+  readonly body: Readonly<Record<string, string>>;
+  /** `true` when the emulator itself made the call (background_return_p). */
+  readonly fromEmulator: boolean;
+}
+
+/** Options for a child emulator spawned through the control API (a safe subset of `EmulatorOptions`). */
+export interface InstanceOptions {
+  /** Default `"full"`. */
+  cors?: CorsMode;
+  /** Default `1000`. */
+  encodingDelayMs?: number;
+  /** Default `[".exe", "application/x-msdownload", "application/x-msdos-program"]`. */
+  refuseTypes?: readonly string[];
+  /** Default: the emulator-* credentials. */
+  credentials?: Partial<{
+    consumerKey: string;
+    consumerSecret: string;
+    accessToken: string;
+    accessTokenSecret: string;
+  }>;
+  /** Default `"emulator-bearer"`. */
+  bearerToken?: string;
+  /** Default `"write"`. */
+  permissionLevel?: "read" | "write" | "admin" | "super";
+  /** Default `300`. */
+  timestampWindowSeconds?: number;
+  /** Default `403`. */
+  tokenErrorStatus?: number;
+  /** Default: the Host header of each request. */
+  domain?: string;
+}
+
+/** A child emulator. */
+export interface InstanceRecord {
+  readonly url: string;
+  readonly port: number;
+}
+
+/** `GET /__emulator/info`: the configuration in use (no secrets). */
+export interface EmulatorInfo {
+  readonly url: string;
+  readonly cors: CorsMode;
+  readonly permissionLevel: PermissionLevel;
+  readonly encodingDelayMs: number;
+  readonly refuseTypes: readonly string[];
+  readonly tokenErrorStatus: number;
+  readonly timestampWindowSeconds: number;
+  readonly consumerKey: string;
+  readonly accessToken: string;
+  /** Whether each secret is still the documented default. */
+  readonly defaultSecrets: {
+    readonly consumerSecret: boolean;
+    readonly accessTokenSecret: boolean;
+    readonly bearerToken: boolean;
+  };
+}
+
+/**
+ * The camelCase body `POST /__emulator/token` accepts (the `UploadTokenRequest` of
+ * `@twentythree-upload/core`), plus `params` (snake_case API parameters) and `api`.
+ */
+export interface TokenIssueRequest {
+  title?: string;
+  description?: string;
+  albumId?: string;
+  tags?: string;
+  publish?: boolean;
+  publishDate?: string;
+  extra?: Record<string, string>;
+  maxUploads?: number;
+  fileName?: string;
+  fileSize?: number;
+  fileType?: string;
+  /** snake_case API parameters (`return_url`, `valid_minutes`, `format`…); they win over the camelCase fields. */
+  params?: Record<string, string | number | boolean>;
+  /** `"v2"` for a v2-shaped answer. Default `"legacy"`. */
+  api?: ApiGeneration;
+}

@@ -1,0 +1,158 @@
+import type { CorsMode, PermissionLevel } from "./controlTypes.js";
+
+/** OAuth 1.0a privileged credentials ("Settings → API & Applications" on a real site). */
+export interface EmulatorCredentials {
+  /** Default `"emulator-key"`. */
+  consumerKey: string;
+  /** Default `"emulator-secret"`. */
+  consumerSecret: string;
+  /** Default `"emulator-token"`. */
+  accessToken: string;
+  /** Default `"emulator-token-secret"`. */
+  accessTokenSecret: string;
+}
+
+/** Options for `createEmulator`. */
+export interface EmulatorOptions {
+  /** Interface to listen on. Default `"127.0.0.1"`. */
+  host?: string;
+  /** Port to listen on; `0` picks a free one. Default `0`. */
+  port?: number;
+  /** CORS on the API paths (the control API always sends CORS headers). Default `"full"`. */
+  cors?: CorsMode;
+  /**
+   * Where uploads are stored. Default: a fresh temporary directory. A directory the emulator
+   * created is removed on close; in a directory that already existed only the emulator's own
+   * sub-folders are removed.
+   */
+  dataDir?: string;
+  /** Keep the data directory on close. Default `false`. */
+  keepData?: boolean;
+  /** OAuth credentials; each missing field takes its default. */
+  credentials?: Partial<EmulatorCredentials>;
+  /** Bearer token accepted by `/api/2` (`Authorization: Bearer …`). Default `"emulator-bearer"`. */
+  bearerToken?: string;
+  /**
+   * Permission level of the credentials. `write` is enough for get-upload-token; `user_id` needs
+   * `super`; `read` makes get-upload-token refuse with `permission_denied`. Default `"write"`.
+   */
+  permissionLevel?: Exclude<PermissionLevel, "none" | "anonymous">;
+  /** Delay after an upload is stored before photo/list reports `video_encoded_p=1`. Default `1000` ms. */
+  encodingDelayMs?: number;
+  /**
+   * File types redeem-upload-token refuses with "The file type isn't supported": MIME types
+   * (`application/x-msdownload`), wildcards (`text/*`) or extensions (`.exe`).
+   * Default `[".exe", "application/x-msdownload", "application/x-msdos-program"]`.
+   */
+  refuseTypes?: readonly string[];
+  /** Accepted clock skew of `oauth_timestamp`, in seconds. Default `300`. */
+  timestampWindowSeconds?: number;
+  /** HTTP status of the plain-text answer to an invalid, consumed or expired upload token. Default `403`. */
+  tokenErrorStatus?: number;
+  /** The `domain` reported in callbacks. Default: the Host header of the request (`127.0.0.1:<port>`). */
+  domain?: string;
+  /** Deadline of the background (`background_return_p=1`) call to return_url. Default `10_000` ms. */
+  callbackTimeoutMs?: number;
+  /** Largest request head accepted; larger ones get `431`. Default `16384` bytes. */
+  maxHeaderSize?: number;
+  /** Do not log requests. Default `false`. */
+  quiet?: boolean;
+  /** Where request log lines go. Default: standard output. */
+  logger?: (line: string) => void;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  cors: CorsMode;
+  dataDir: string | null;
+  keepData: boolean;
+  credentials: EmulatorCredentials;
+  bearerToken: string;
+  permissionLevel: Exclude<PermissionLevel, "none" | "anonymous">;
+  encodingDelayMs: number;
+  refuseTypes: readonly string[];
+  timestampWindowSeconds: number;
+  tokenErrorStatus: number;
+  domain: string | null;
+  callbackTimeoutMs: number;
+  maxHeaderSize: number;
+  quiet: boolean;
+  logger: (line: string) => void;
+}
+
+export const DEFAULT_CREDENTIALS: Readonly<EmulatorCredentials> = Object.freeze({
+  consumerKey: "emulator-key",
+  consumerSecret: "emulator-secret",
+  accessToken: "emulator-token",
+  accessTokenSecret: "emulator-token-secret",
+});
+
+export const DEFAULT_BEARER_TOKEN = "emulator-bearer";
+
+export const DEFAULT_REFUSE_TYPES: readonly string[] = Object.freeze([
+  ".exe",
+  "application/x-msdownload",
+  "application/x-msdos-program",
+]);
+
+const PERMISSIONS = ["read", "write", "admin", "super"] as const;
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new TypeError(`${name} must be a non-negative number; got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Applies defaults and rejects nonsense early, with a message that names the option. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const cors = options.cors ?? "full";
+  if (cors !== "full" && cors !== "none") {
+    throw new TypeError(`cors must be "full" or "none"; got ${JSON.stringify(cors)}.`);
+  }
+  const permissionLevel = options.permissionLevel ?? "write";
+  if (!PERMISSIONS.includes(permissionLevel)) {
+    throw new TypeError(`permissionLevel must be one of ${PERMISSIONS.join(", ")}.`);
+  }
+  const tokenErrorStatus = options.tokenErrorStatus ?? 403;
+  if (!Number.isInteger(tokenErrorStatus) || tokenErrorStatus < 200 || tokenErrorStatus > 599) {
+    throw new TypeError("tokenErrorStatus must be an HTTP status between 200 and 599.");
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new TypeError(`port must be an integer between 0 and 65535; got ${String(port)}.`);
+  }
+  const quiet = options.quiet ?? false;
+  return {
+    host: options.host ?? "127.0.0.1",
+    port,
+    cors,
+    dataDir: options.dataDir ?? null,
+    keepData: options.keepData ?? false,
+    credentials: { ...DEFAULT_CREDENTIALS, ...definedOnly(options.credentials ?? {}) },
+    bearerToken: options.bearerToken ?? DEFAULT_BEARER_TOKEN,
+    permissionLevel,
+    encodingDelayMs: nonNegative("encodingDelayMs", options.encodingDelayMs, 1000),
+    refuseTypes: [...(options.refuseTypes ?? DEFAULT_REFUSE_TYPES)],
+    timestampWindowSeconds: nonNegative(
+      "timestampWindowSeconds",
+      options.timestampWindowSeconds,
+      300,
+    ),
+    tokenErrorStatus,
+    domain: options.domain ?? null,
+    callbackTimeoutMs: nonNegative("callbackTimeoutMs", options.callbackTimeoutMs, 10_000),
+    maxHeaderSize: nonNegative("maxHeaderSize", options.maxHeaderSize, 16_384),
+    quiet,
+    logger: options.logger ?? ((line) => void process.stdout.write(`${line}\n`)),
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => typeof v === "string" && v !== ""),
+  ) as Partial<T>;
+}
