@@ -4,8 +4,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, readConfig } from "./config.js";
+import { contentSecurityPolicy } from "./contentSecurityPolicy.js";
 import { createTokenHandler } from "./createTokenHandler.js";
 import { startAppServer } from "./startAppServer.js";
+import { siteOriginOf } from "./tokenHandlerOptions.js";
 
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 
@@ -16,6 +18,7 @@ try {
     host: config.host,
     port: config.port,
     ...(existsSync(distDir) ? { staticDir: distDir } : {}),
+    contentSecurityPolicy: contentSecurityPolicy(siteOriginOf(config.token.site)),
   });
   console.log(
     `Upload-token endpoint: ${server.url}/api/upload-token (TwentyThree: ${config.token.site})`,

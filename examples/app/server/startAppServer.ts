@@ -19,6 +19,8 @@ export interface AppServerOptions {
   host?: string;
   /** `0` picks a free port. Default `5174`. */
   port?: number;
+  /** Sent with the app's pages and assets (see contentSecurityPolicy.ts). Default: none. */
+  contentSecurityPolicy?: string;
 }
 
 /** A running server. */
@@ -66,6 +68,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (path === TOKEN_PATH) return token(request, response);
     if (path.startsWith("/api/") || !assets) return notFound(response);
+    if (options.contentSecurityPolicy) {
+      response.setHeader("Content-Security-Policy", options.contentSecurityPolicy);
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD" });
       return response.end();

@@ -150,7 +150,12 @@ function parseHttpUrl(option: string, value: string): URL {
   return url;
 }
 
-function siteOriginOf(site: string): string {
+/**
+ * The origin of a TwentyThree site given as a domain (HTTPS) or an origin.
+ *
+ * @throws TokenHandlerConfigError for a path, a scheme other than http(s), or http off this machine.
+ */
+export function siteOriginOf(site: string): string {
   const withScheme = /^[a-z][a-z\d+.-]*:/i.test(site.trim())
     ? site.trim()
     : `https://${site.trim()}`;
