@@ -7,11 +7,8 @@ import { fetchUploadToken } from "./fetchUploadToken.js";
 import { readJsonBody } from "./readJsonBody.js";
 import { type Refusal, jsonResponse, refusalResponse } from "./refusal.js";
 import { toApiParams } from "./toApiParams.js";
-import {
-  type TokenHandlerOptions,
-  type TokenLogEntry,
-  resolveTokenHandlerOptions,
-} from "./tokenHandlerOptions.js";
+import { type TokenHandlerOptions, resolveTokenHandlerOptions } from "./tokenHandlerOptions.js";
+import type { TokenLogEntry } from "./tokenLog.js";
 import { validateTokenRequest } from "./validateTokenRequest.js";
 
 /** A Fetch API request handler. */

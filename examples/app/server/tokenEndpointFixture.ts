@@ -2,7 +2,8 @@
 // and its calls to TwentyThree counted.
 import { createTokenHandler } from "./createTokenHandler.js";
 import { TOKEN_PATH, startAppServer } from "./startAppServer.js";
-import type { TokenHandlerOptions, TokenLogEntry } from "./tokenHandlerOptions.js";
+import type { TokenHandlerOptions } from "./tokenHandlerOptions.js";
+import type { TokenLogEntry } from "./tokenLog.js";
 import { EMULATOR_CREDENTIALS } from "./config.js";
 
 /** The origin the endpoint treats as its app (no page is served there in unit tests). */

@@ -2,6 +2,7 @@
 // `javascript:` return URL, a foreign host, a missing secret) must stop the server from starting
 // rather than surface later as a confusing upload failure or an open redirect.
 import type { ApiVersion } from "@twentythree-upload/core";
+import { type TokenLogger, logJsonLine } from "./tokenLog.js";
 
 /** OAuth 1.0a credentials with `write` permission on the site ("privileged credentials"). */
 export interface TwentyThreeCredentials {
@@ -10,33 +11,6 @@ export interface TwentyThreeCredentials {
   accessToken: string;
   accessTokenSecret: string;
 }
-
-/** One line of the endpoint's log. Never holds a token, secret, signature or header value. */
-export interface TokenLogEntry {
-  event: "upload-token";
-  /** The HTTP method of the incoming request. */
-  method: string;
-  /** `issued`: a token went to the browser; `refused`: the request was turned away. */
-  outcome: "issued" | "refused" | "upstream-error" | "internal-error";
-  /** The status the endpoint answered with. */
-  status: number;
-  /** The error code of a refusal (`missing_csrf_header`, `invalid_field`, …). */
-  code?: string;
-  /** The request field a 422 is about. */
-  field?: string;
-  /** TwentyThree's own error code, e.g. `invalid_signature` (never its message). */
-  upstreamCode?: string;
-  /** For a 500: the class of the error (`TypeError`), never its message. */
-  errorName?: string;
-  /** The declared size of the file the token is for. */
-  fileSize?: number;
-  /** How many uploads the token allows. */
-  maxUploads?: number;
-  durationMs: number;
-}
-
-/** Receives one entry per request. */
-export type TokenLogger = (entry: TokenLogEntry) => void;
 
 /** Options of `createTokenHandler`. */
 export interface TokenHandlerOptions {
@@ -203,10 +177,6 @@ function integerIn(
   return value;
 }
 
-function defaultLogger(entry: TokenLogEntry): void {
-  console.log(JSON.stringify(entry));
-}
-
 /**
  * Checks every option and fills in defaults.
  *
@@ -301,6 +271,6 @@ export function resolveTokenHandlerOptions(
     upstreamMethod,
     authorize: options.authorize ?? null,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-    logger: options.logger ?? defaultLogger,
+    logger: options.logger ?? logJsonLine,
   };
 }
