@@ -60,3 +60,21 @@ export { probeCors } from "./probeCors.js";
 export { resolveTransport, type ResolveTransportOptions } from "./resolveTransport.js";
 export { apiUrl, siteOrigin } from "./siteUrls.js";
 export { updateUploadToken, type UpdateUploadTokenOptions } from "./updateUploadToken.js";
+// Queue engine (createUploader) and its helpers.
+export {
+  createMockTokenSource,
+  type MockTokenSource,
+  type MockTokenSourceOptions,
+} from "./createMockTokenSource.js";
+export {
+  createMockTransport,
+  type MockFailure,
+  type MockTransport,
+  type MockTransportCall,
+  type MockTransportOptions,
+  type MockUpload,
+} from "./createMockTransport.js";
+export { createUploader } from "./createUploader.js";
+export { formatBytes } from "./formatBytes.js";
+export { isRetryableError } from "./retryPolicy.js";
+export { validateFiles, type FileRules, type FileValidation } from "./validateFiles.js";

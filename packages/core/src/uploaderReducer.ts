@@ -31,22 +31,28 @@ export function uploaderReducer(state: UploaderState, action: UploaderAction): U
       if (action.items.length === 0) {
         return state;
       }
-      const items = state.snapshot.items.concat(action.items);
+      // Files added while offline wait as `paused`, like the rest of the line.
+      const newItems = state.snapshot.isOnline
+        ? action.items
+        : action.items.map((item) =>
+            item.status === "queued" ? { ...item, status: "paused" as const } : item,
+          );
+      const items = state.snapshot.items.concat(newItems);
       // Append to the shared index unless an id is already there (then build a fresh one).
       let index = state.index;
-      if (action.items.some((item) => index.has(item.id))) {
+      if (newItems.some((item) => index.has(item.id))) {
         index = indexItems(items);
       } else {
         const offset = state.snapshot.items.length;
-        action.items.forEach((item, i) => index.set(item.id, offset + i));
+        newItems.forEach((item, i) => index.set(item.id, offset + i));
       }
       let idle = state.idle;
       if (action.idle) {
         const next = new Set(idle);
-        action.items.forEach((item) => item.status === "queued" && next.add(item.id));
+        newItems.forEach((item) => item.status !== "rejected" && next.add(item.id));
         idle = next;
       }
-      const changes = action.items.map((item): Change => [null, item]);
+      const changes = newItems.map((item): Change => [null, item]);
       return commit(state, items, changes, { idle, index });
     }
     case "startRequested":

@@ -147,23 +147,28 @@ export function commit(
   let counts = state.snapshot.counts;
   let { loaded, total, speed, measured } = state.totals;
   let mutableCounts: Record<UploadStatus, number> | null = null;
+  const apply = (item: UploadItem, sign: 1 | -1) => {
+    const part = contribution(item);
+    loaded += sign * part.loaded;
+    total += sign * part.total;
+    speed += sign * part.speed;
+    measured += sign * part.measured;
+  };
   for (const [before, after] of changes) {
     if (before?.status !== after?.status) {
       mutableCounts ??= { ...counts };
-      if (before) mutableCounts[before.status] -= 1;
-      if (after) mutableCounts[after.status] += 1;
-    }
-    for (const [item, sign] of [
-      [before, -1],
-      [after, 1],
-    ] as const) {
-      if (item) {
-        const part = contribution(item);
-        loaded += sign * part.loaded;
-        total += sign * part.total;
-        speed += sign * part.speed;
-        measured += sign * part.measured;
+      if (before) {
+        mutableCounts[before.status] -= 1;
       }
+      if (after) {
+        mutableCounts[after.status] += 1;
+      }
+    }
+    if (before) {
+      apply(before, -1);
+    }
+    if (after) {
+      apply(after, 1);
     }
   }
   counts = mutableCounts ?? counts;

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setupUploader, videoFiles } from "../test/uploaderHarness.js";
+import { getPhotoStatus } from "./getPhotoStatus.js";
+
+vi.mock("./getPhotoStatus.js", () => ({ getPhotoStatus: vi.fn() }));
+const status = vi.mocked(getPhotoStatus);
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") });
+  status.mockReset();
+});
+afterEach(() => vi.useRealTimers());
+
+describe("createUploader: waiting for encoding", () => {
+  it("is off by default", async () => {
+    const { uploader, statuses } = setupUploader();
+    uploader.add(videoFiles(1));
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(["succeeded"]);
+    expect(status).not.toHaveBeenCalled();
+  });
+
+  it("stays processing until photo/list says encoded, then succeeds (without holding a slot)", async () => {
+    status
+      .mockResolvedValueOnce({ encoded: false })
+      .mockRejectedValueOnce(new Error("flaky"))
+      .mockResolvedValueOnce({ encoded: true });
+    const { uploader, item, onSuccess, statuses } = setupUploader({
+      concurrency: 1,
+      waitForEncoding: { intervalMs: 5000 },
+    });
+    const [id] = uploader.add(videoFiles(2));
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(item(id)).toMatchObject({ status: "processing", result: { photoId: "1" } });
+    expect(status).toHaveBeenCalledWith(
+      expect.objectContaining({
+        site: "videos.example.com",
+        apiVersion: "legacy",
+        photoId: "1",
+        token: "video-secret-1",
+      }),
+    );
+    expect(onSuccess).not.toHaveBeenCalled();
+    // The second file is uploading meanwhile.
+    expect(statuses()[1]).toBe("uploading");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(item(id)?.status).toBe("succeeded");
+    expect(status).toHaveBeenCalledTimes(3 + 1); // three for the first file, one for the second so far
+    expect(onSuccess.mock.calls.map(([settled]) => settled.id)).toContain(id);
+  });
+
+  it("gives up waiting after timeoutMs, still a success (the file is stored)", async () => {
+    status.mockResolvedValue({ encoded: false });
+    const { uploader, item, onSuccess } = setupUploader({
+      waitForEncoding: { intervalMs: 1000, timeoutMs: 10_000 },
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(1001 + 9999);
+    expect(item(id)?.status).toBe("processing");
+    await vi.runAllTimersAsync();
+    expect(item(id)?.status).toBe("succeeded");
+    expect(onSuccess).toHaveBeenCalledOnce();
+  });
+
+  it("canceling while it waits keeps the success", async () => {
+    status.mockResolvedValue({ encoded: false });
+    const { uploader, item, onSuccess } = setupUploader({ waitForEncoding: true });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(1001);
+    uploader.cancel();
+    expect(item(id)?.status).toBe("succeeded");
+    expect(onSuccess).toHaveBeenCalledOnce();
+    uploader.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

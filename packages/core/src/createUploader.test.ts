@@ -1,0 +1,305 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setupUploader, videoFiles } from "../test/uploaderHarness.js";
+import { createUploader } from "./createUploader.js";
+import { TwentyThreeUploadError } from "./errors.js";
+import type { Transport } from "./types.js";
+
+beforeEach(() => vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") }));
+afterEach(() => vi.useRealTimers());
+
+describe("createUploader: the queue", () => {
+  it("uploads every file once, never more than `concurrency` at a time", async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const { uploader, transport, token, statuses } = setupUploader({ concurrency: 3 });
+    const counted: Transport = async (request) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        return await transport(request);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    uploader.setOptions({ transport: counted });
+    const files = videoFiles(7);
+    uploader.add(files);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(uploader.getSnapshot().counts).toMatchObject({ uploading: 3, queued: 4 });
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(Array(7).fill("succeeded"));
+    expect(mostInFlight).toBe(3);
+    expect(transport.uploads.map((upload) => upload.fileName).sort()).toEqual(
+      files.map((file) => file.name).sort(),
+    );
+    // One token per file, asked for with what is known about the file.
+    expect(new Set(transport.calls.map((call) => call.token.uploadToken)).size).toBe(7);
+    expect(token.requests[0]).toEqual({
+      title: "clip-0",
+      fileName: "clip-0.mov",
+      fileSize: 1000,
+      fileType: "video/quicktime",
+    });
+  });
+
+  it("merges the meta option with add()'s meta", async () => {
+    const { uploader, token } = setupUploader({
+      meta: (file) => ({ title: `Clip ${file.name ?? ""}`, tags: "a" }),
+    });
+    const [id] = uploader.add(videoFiles(1), { albumId: "7", tags: "b" });
+    expect(uploader.getSnapshot().byId.get(id ?? "")?.meta).toEqual({
+      title: "Clip clip-0.mov",
+      tags: "b",
+      albumId: "7",
+    });
+    await vi.runAllTimersAsync();
+    expect(token.requests[0]).toMatchObject({ title: "Clip clip-0.mov", albumId: "7" });
+  });
+
+  it("reports per-item and total progress with speed, at most one notification per frame", async () => {
+    const { uploader, listener } = setupUploader({
+      mock: { durationMs: 1000, progressSteps: 1000 },
+    });
+    const [id] = uploader.add(videoFiles(1, 10_000));
+    await vi.advanceTimersByTimeAsync(500);
+    const item = uploader.getSnapshot().byId.get(id ?? "");
+    expect(item?.status).toBe("uploading");
+    expect(item?.progress.fraction).toBeCloseTo(0.5, 1);
+    expect(item?.progress.bytesPerSecond).toBeCloseTo(10_000, -2);
+    expect(item?.progress.secondsRemaining).toBeCloseTo(0.5, 0);
+    expect(uploader.getSnapshot().progress.loaded).toBe(item?.progress.loaded);
+    // 500 progress events in 500 ms: notifications are bounded by frames (16 ms), not events.
+    expect(listener.mock.calls.length).toBeGreaterThan(5);
+    expect(listener.mock.calls.length).toBeLessThanOrEqual(500 / 16 + 3);
+    await vi.runAllTimersAsync();
+    expect(uploader.getSnapshot().progress).toMatchObject({
+      loaded: 10_000,
+      total: 10_000,
+      fraction: 1,
+    });
+  });
+
+  it("keeps the snapshot, and untouched items, identical until something changes", async () => {
+    const { uploader } = setupUploader({ autoStart: false });
+    const [a, b] = uploader.add(videoFiles(2));
+    const first = uploader.getSnapshot();
+    expect(uploader.getSnapshot()).toBe(first);
+    uploader.start(b);
+    const second = uploader.getSnapshot();
+    expect(second).not.toBe(first);
+    expect(second.byId.get(a ?? "")).toBe(first.byId.get(a ?? ""));
+    expect(second.byId.get(b ?? "")?.status).toBe("uploading");
+    uploader.cancel(a);
+    uploader.cancel(a);
+    expect(uploader.getSnapshot().byId.get(b ?? "")).toBe(second.byId.get(b ?? ""));
+  });
+
+  it("calls onSuccess and onError exactly once per settled item", async () => {
+    const { uploader, onSuccess, onError } = setupUploader({
+      mock: {
+        failures: (call) => (call.fileName === "clip-1.mov" ? { kind: "file-rejected" } : null),
+      },
+    });
+    const [a, b] = uploader.add(videoFiles(2));
+    await vi.runAllTimersAsync();
+    expect(onSuccess).toHaveBeenCalledOnce();
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ id: a, status: "succeeded" });
+    expect(onError).toHaveBeenCalledOnce();
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({
+      id: b,
+      status: "failed",
+      error: { kind: "file-rejected" },
+    });
+  });
+
+  it("turns invalid files into rejected items with readable reasons, and never sends them", async () => {
+    const { uploader, transport } = setupUploader({
+      accept: "video/*",
+      maxFiles: 2,
+      maxSize: 5000,
+    });
+    const ids = uploader.add([
+      new File(["x"], "notes.txt", { type: "text/plain" }),
+      new File([], "empty.mov", { type: "video/quicktime" }),
+      ...videoFiles(3),
+      new File([new Uint8Array(6000)], "big.mov", { type: "video/quicktime" }),
+    ]);
+    const rejections = ids.map(
+      (id) => uploader.getSnapshot().byId.get(id)?.rejection?.code ?? null,
+    );
+    expect(rejections).toEqual(["file-type", "empty", null, null, "too-many-files", "too-large"]);
+    await vi.runAllTimersAsync();
+    expect(transport.calls).toHaveLength(2);
+    expect(uploader.getSnapshot().counts).toMatchObject({ rejected: 4, succeeded: 2 });
+  });
+
+  it("adding 10,000 files is one action and one notification", async () => {
+    const { uploader, listener } = setupUploader();
+    const files = videoFiles(10_000, 1);
+    listener.mockClear();
+    const ids = uploader.add(files);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(ids).toHaveLength(10_000);
+    expect(new Set(ids).size).toBe(10_000);
+    expect(uploader.getSnapshot().counts).toMatchObject({ uploading: 3, queued: 9997 });
+    uploader.destroy();
+  });
+});
+
+describe("createUploader: idempotent commands", () => {
+  it("waits for start() when autoStart is off; starting twice starts each file once", async () => {
+    const { uploader, transport, statuses } = setupUploader({ autoStart: false });
+    uploader.add(videoFiles(2));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(statuses()).toEqual(["queued", "queued"]);
+    expect(uploader.getSnapshot().isBusy).toBe(false);
+    uploader.start();
+    uploader.start();
+    expect(uploader.getSnapshot().isBusy).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(["succeeded", "succeeded"]);
+    expect(transport.calls).toHaveLength(2);
+  });
+
+  it("adding the same File again returns its item instead of a second upload", async () => {
+    const { uploader, transport } = setupUploader();
+    const [file] = videoFiles(1);
+    const first = uploader.add([file!, file!]);
+    const again = uploader.add([file!]);
+    expect(first[1]).toBe(first[0]);
+    expect(again).toEqual([first[0]]);
+    expect(uploader.getSnapshot().items).toHaveLength(1);
+    await vi.runAllTimersAsync();
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it("ignores retry() on an item in flight", async () => {
+    const { uploader, transport, item } = setupUploader();
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(100);
+    uploader.retry(id);
+    uploader.retry();
+    await vi.runAllTimersAsync();
+    expect(item(id)?.status).toBe("succeeded");
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it("switching autoStart on starts the waiting files", async () => {
+    const { uploader, statuses } = setupUploader({ autoStart: false });
+    uploader.add(videoFiles(2));
+    uploader.setOptions({ autoStart: true });
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(["succeeded", "succeeded"]);
+  });
+});
+
+describe("createUploader: cancel, remove, destroy", () => {
+  it("cancel aborts the request; its late rejection changes nothing", async () => {
+    let aborted = 0;
+    const { uploader, transport, listener, onError, item } = setupUploader();
+    uploader.setOptions({
+      transport: (request) => {
+        request.signal.addEventListener("abort", () => (aborted += 1));
+        return transport(request);
+      },
+    });
+    const [id, other] = uploader.add(videoFiles(2));
+    await vi.advanceTimersByTimeAsync(300);
+    uploader.cancel(id);
+    expect(item(id)?.status).toBe("canceled");
+    expect(aborted).toBe(1);
+    await vi.runAllTimersAsync();
+    expect(item(id)?.status).toBe("canceled");
+    expect(item(other)?.status).toBe("succeeded");
+    expect(onError).not.toHaveBeenCalled();
+    // A canceled item can be retried by a person.
+    listener.mockClear();
+    uploader.retry(id);
+    await vi.runAllTimersAsync();
+    expect(item(id)?.status).toBe("succeeded");
+    expect(transport.uploads).toHaveLength(2);
+  });
+
+  it("cancel() without an id cancels everything unsettled, queued files included", async () => {
+    const { uploader, transport, statuses } = setupUploader({ concurrency: 1 });
+    uploader.add(videoFiles(3));
+    await vi.advanceTimersByTimeAsync(1100);
+    uploader.cancel();
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(["succeeded", "canceled", "canceled"]);
+    expect(transport.uploads).toHaveLength(1);
+  });
+
+  it("remove cancels and forgets the item; the file can then be added again", async () => {
+    const { uploader, transport } = setupUploader();
+    const [file] = videoFiles(1);
+    const [id] = uploader.add([file!]);
+    await vi.advanceTimersByTimeAsync(300);
+    uploader.remove(id!);
+    expect(uploader.getSnapshot().items).toEqual([]);
+    expect(uploader.getSnapshot().byId.get(id!)).toBeUndefined();
+    await vi.runAllTimersAsync();
+    expect(transport.uploads).toHaveLength(0);
+    const [again] = uploader.add([file!]);
+    expect(again).not.toBe(id);
+    await vi.runAllTimersAsync();
+    expect(transport.uploads).toHaveLength(1);
+  });
+
+  it("destroy aborts everything, leaves no timer behind, and later calls are harmless", async () => {
+    const { uploader, listener } = setupUploader({
+      mock: { failures: [{ kind: "http", status: 503 }] },
+    });
+    uploader.add(videoFiles(5));
+    await vi.advanceTimersByTimeAsync(1200); // some in flight, some in backoff
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    uploader.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+    const last = uploader.getSnapshot();
+    listener.mockClear();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(() => {
+      uploader.add(videoFiles(1));
+      uploader.start();
+      uploader.retry();
+      uploader.cancel();
+      uploader.remove("x");
+      uploader.setOptions({ concurrency: 9 });
+      uploader.subscribe(() => {})();
+      uploader.destroy();
+    }).not.toThrow();
+    expect(uploader.getSnapshot()).toBe(last);
+    expect(listener).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("createUploader: bad input", () => {
+  it("throws a typed error naming the option", () => {
+    const make = (options: object) => () => createUploader(options as never);
+    expect(make({ token: "/t" })).toThrow(/`site` is required/);
+    expect(make({ site: "example.com" })).toThrow(/`token` is required/);
+    expect(make({ site: "x", token: "/t", concurrency: 0 })).toThrow(
+      "createUploader: `concurrency` must be an integer at least 1; got 0.",
+    );
+    expect(make({ site: "x", token: "/t", minSize: 10, maxSize: 5 })).toThrow(/larger than/);
+    expect(make({ site: "x", token: "/t", transport: "carrier-pigeon" })).toThrow(
+      TwentyThreeUploadError,
+    );
+    try {
+      make({ site: "x", token: "/t", stallTimeoutMs: -1 })();
+    } catch (error) {
+      expect(error).toMatchObject({ code: "invalid_options" });
+    }
+  });
+
+  it("refuses things that are not files, before adding anything", () => {
+    const { uploader } = setupUploader();
+    expect(() => uploader.add([videoFiles(1)[0]!, "clip.mov" as never])).toThrow(
+      "add() takes File or Blob objects; entry 1 is string.",
+    );
+    expect(uploader.getSnapshot().items).toEqual([]);
+  });
+});

@@ -1,0 +1,262 @@
+// The queue engine: a concurrency-limited line of jobs, offline pause/resume, and the public
+// commands. All state lives in the store (one reducer over typed actions); `runJob` handles one
+// attempt; this file decides when jobs run.
+import { createUploadItems } from "./createUploadItems.js";
+import {
+  normalizeUploaderOptions,
+  type NormalizedUploaderOptions,
+} from "./normalizeUploaderOptions.js";
+import { createOnlineMonitor } from "./onlineMonitor.js";
+import { requestUploadToken } from "./requestUploadToken.js";
+import { resolveTransport } from "./resolveTransport.js";
+import { runJob, settleJob } from "./runJob.js";
+import { createTokenManager } from "./tokenManager.js";
+import type { Transport, Uploader, UploaderOptions } from "./types.js";
+import { createUploaderStore } from "./uploaderStore.js";
+import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJob.js";
+
+/**
+ * Creates an upload queue: validation, tokens, concurrency, retries, stall detection, offline
+ * pause and progress. Framework-free; nothing touches the DOM until the first `subscribe` or
+ * `add`. See docs/core/uploader.md.
+ *
+ * @throws TwentyThreeUploadError `invalid_options` when an option is missing or malformed.
+ */
+export function createUploader(options: UploaderOptions): Uploader {
+  let settings: NormalizedUploaderOptions = normalizeUploaderOptions(options);
+  let isDestroyed = false;
+  const jobs = new Map<string, UploadJob>();
+  const jobsByFile = new WeakMap<Blob, UploadJob>();
+  // Two lines: retries go before files that have not been tried yet.
+  const readyFirst = new Set<UploadJob>();
+  const readyLater = new Set<UploadJob>();
+  let cachedTransport: {
+    given: UploaderOptions["transport"];
+    chunkSize: number | undefined;
+    transport: Transport;
+  } | null = null;
+
+  const monitor = createOnlineMonitor((isOnline) => onConnectivity(isOnline));
+  const store = createUploaderStore({ isOnline: monitor.isOnline() });
+  const tokens = createTokenManager({
+    fetchToken: (request, signal) => requestUploadToken(settings.given.token, request, { signal }),
+    strategy: () => settings.tokenStrategy,
+    expiryMarginMs: () => settings.tokenExpiryMarginMs,
+    maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),
+    demand: () => {
+      let count = 1;
+      jobs.forEach((job) => {
+        count += job.phase === "ready" || job.phase === "waiting" || job.phase === "idle" ? 1 : 0;
+      });
+      return count;
+    },
+  });
+
+  const engine: UploaderEngine = {
+    store,
+    tokens,
+    monitor,
+    attributed: new Set(),
+    running: new Set(),
+    settings: () => settings,
+    transport() {
+      const { transport: given, chunkSize } = settings.given;
+      // Resolve once per option change: the "auto" transport remembers what it learned.
+      const cached = cachedTransport;
+      if (cached !== null && cached.given === given && cached.chunkSize === chunkSize) {
+        return cached.transport;
+      }
+      const transport = resolveTransport(given, chunkSize === undefined ? {} : { chunkSize });
+      cachedTransport = { given, chunkSize, transport };
+      return transport;
+    },
+    makeReady(job, isFirst) {
+      job.phase = "ready";
+      (isFirst ? readyFirst : readyLater).add(job);
+    },
+    pump,
+    isDestroyed: () => isDestroyed,
+  };
+
+  function pump() {
+    while (
+      !isDestroyed &&
+      store.getSnapshot().isOnline &&
+      engine.running.size < settings.concurrency
+    ) {
+      const next = readyFirst.values().next().value ?? readyLater.values().next().value;
+      if (next === undefined) {
+        return;
+      }
+      unqueue(next);
+      void runJob(engine, next);
+    }
+  }
+
+  function unqueue(job: UploadJob) {
+    readyFirst.delete(job);
+    readyLater.delete(job);
+    if (job.timer !== null) {
+      clearTimeout(job.timer);
+      job.timer = null;
+    }
+  }
+
+  function onConnectivity(isOnline: boolean) {
+    if (isDestroyed) {
+      return;
+    }
+    if (!isOnline) {
+      // Backoffs end: whatever waited resumes as soon as the connection is back.
+      jobs.forEach((job) => {
+        if (job.phase === "waiting") {
+          unqueue(job);
+          engine.makeReady(job, true);
+        }
+      });
+    }
+    store.dispatch({ type: "connectivityChanged", isOnline });
+    pump();
+  }
+
+  function cancelJobs(targets: Iterable<UploadJob>, ids: readonly string[] | null) {
+    for (const job of targets) {
+      if (job.phase === "encoding") {
+        // Already stored: stop waiting for encoding; it is a success all the same.
+        const result = store.getSnapshot().byId.get(job.id)?.result;
+        job.run?.abort();
+        if (result) {
+          settleJob(engine, job, { result });
+        }
+      } else if (job.phase !== "settled") {
+        unqueue(job);
+        if (job.run !== null) {
+          // Free the slot now; the aborted attempt's late outcome is ignored.
+          job.run.abort();
+          engine.running.delete(job.run);
+          job.run = null;
+        }
+        job.phase = "settled";
+        job.unreconciled = null;
+        tokens.forget(job.id);
+      }
+    }
+    store.dispatch({ type: "canceled", ids });
+    pump();
+  }
+
+  function start(id?: string) {
+    if (isDestroyed) {
+      return;
+    }
+    const started: string[] = [];
+    for (const job of id === undefined ? jobs.values() : [jobs.get(id)]) {
+      if (job?.phase === "idle") {
+        engine.makeReady(job, false);
+        started.push(job.id);
+      }
+    }
+    store.dispatch({ type: "startRequested", ids: id === undefined ? null : started });
+    pump();
+  }
+
+  return {
+    subscribe(listener) {
+      if (!isDestroyed) {
+        monitor.start();
+      }
+      return store.subscribe(listener);
+    },
+    getSnapshot: () => store.getSnapshot(),
+    add(files, meta) {
+      if (isDestroyed) {
+        return [];
+      }
+      monitor.start();
+      const { items, ids, accepted } = createUploadItems({
+        files,
+        meta,
+        metaOf: settings.given.meta,
+        rules: settings.rules,
+        snapshot: store.getSnapshot(),
+        existing: (file) => jobsByFile.get(file)?.id ?? null,
+      });
+      for (const item of accepted) {
+        const job = createUploadJob(item);
+        jobs.set(job.id, job);
+        jobsByFile.set(job.file, job);
+        if (settings.autoStart) {
+          engine.makeReady(job, false);
+        }
+      }
+      store.dispatch({ type: "added", items, idle: !settings.autoStart });
+      pump();
+      return ids;
+    },
+    start,
+    cancel(id) {
+      if (isDestroyed) {
+        return;
+      }
+      const job = id === undefined ? undefined : jobs.get(id);
+      if (id === undefined) {
+        cancelJobs(jobs.values(), null);
+      } else if (job !== undefined) {
+        cancelJobs([job], [id]);
+      }
+    },
+    retry(id) {
+      if (isDestroyed) {
+        return;
+      }
+      const retried: string[] = [];
+      for (const job of id === undefined ? jobs.values() : [jobs.get(id)]) {
+        const status = job && store.getSnapshot().byId.get(job.id)?.status;
+        if (job?.phase === "settled" && (status === "failed" || status === "canceled")) {
+          // A person asked: fresh budgets, and no reconciliation (its outcome was unknown).
+          job.retriesUsed = 0;
+          job.hasRefreshedToken = false;
+          job.unreconciled = null;
+          engine.makeReady(job, true);
+          retried.push(job.id);
+        }
+      }
+      store.dispatch({ type: "retryRequested", ids: retried });
+      pump();
+    },
+    remove(id) {
+      if (isDestroyed) {
+        return;
+      }
+      const job = jobs.get(id);
+      if (job !== undefined) {
+        cancelJobs([job], [id]);
+        jobs.delete(id);
+        jobsByFile.delete(job.file);
+      }
+      store.dispatch({ type: "removed", ids: [id] });
+    },
+    setOptions(partial) {
+      if (isDestroyed) {
+        return;
+      }
+      const wasAutoStart = settings.autoStart;
+      settings = normalizeUploaderOptions({ ...settings.given, ...partial });
+      if (!wasAutoStart && settings.autoStart) {
+        start();
+      }
+      pump();
+    },
+    destroy() {
+      if (isDestroyed) {
+        return;
+      }
+      cancelJobs(jobs.values(), null);
+      isDestroyed = true;
+      monitor.stop();
+      tokens.destroy();
+      store.destroy();
+      jobs.clear();
+    },
+  };
+}

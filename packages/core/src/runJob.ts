@@ -1,0 +1,265 @@
+// One turn of a job in a slot: reconcile a possibly-stored earlier attempt, get a token, send,
+// and decide what happens next (success, encoding wait, backoff, a fresh token, or failure).
+import { UploadError } from "./errors.js";
+import { findUploads as defaultFindUploads } from "./findUploads.js";
+import { getPhotoStatus } from "./getPhotoStatus.js";
+import { pollEncoding } from "./pollEncoding.js";
+import { retryDelayMs } from "./retryPolicy.js";
+import { sendAttempt } from "./sendAttempt.js";
+import type { TokenOutcome } from "./tokenManager.js";
+import { toTokenError } from "./toTokenError.js";
+import type { UploadItem, UploadResult, UploadTokenRequest } from "./types.js";
+import type { UploaderEngine, UploadJob } from "./uploadJob.js";
+
+// Errors thrown by user callbacks must not break the queue: report them asynchronously.
+function report(callback: ((item: UploadItem) => void) | undefined, item: UploadItem | undefined) {
+  if (callback === undefined || item === undefined) {
+    return;
+  }
+  try {
+    callback(item);
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
+
+/** Ends a job for good and calls `onSuccess`/`onError` (exactly once per settlement). */
+export function settleJob(
+  engine: UploaderEngine,
+  job: UploadJob,
+  outcome: { readonly result: UploadResult } | { readonly error: UploadError },
+): void {
+  job.phase = "settled";
+  job.run = null;
+  job.unreconciled = null;
+  engine.tokens.forget(job.id);
+  const { store } = engine;
+  if ("result" in outcome) {
+    store.dispatch({ type: "succeeded", id: job.id, result: outcome.result });
+    report(engine.settings().given.onSuccess, store.getSnapshot().byId.get(job.id));
+  } else {
+    store.dispatch({ type: "failed", id: job.id, error: outcome.error });
+    report(engine.settings().given.onError, store.getSnapshot().byId.get(job.id));
+  }
+}
+
+function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): void {
+  engine.attributed.add(result.photoId);
+  const settings = engine.settings();
+  const encoding = settings.waitForEncoding;
+  const videoToken = result.token;
+  if (encoding === null || videoToken === null) {
+    settleJob(engine, job, { result });
+    return;
+  }
+  // Encoding can take many minutes: the wait holds no upload slot.
+  const control = new AbortController();
+  job.phase = "encoding";
+  job.run = control;
+  engine.store.dispatch({ type: "encodingStarted", id: job.id, result });
+  const { site } = settings.given;
+  const { apiVersion } = settings;
+  void pollEncoding({
+    ...encoding,
+    signal: control.signal,
+    check: async (signal) =>
+      (
+        await getPhotoStatus({
+          site,
+          apiVersion,
+          photoId: result.photoId,
+          token: videoToken,
+          signal,
+        })
+      ).encoded,
+  }).then(() => {
+    if (job.run === control) {
+      settleJob(engine, job, { result });
+    }
+  });
+}
+
+/** Looks for what an ambiguous attempt may have stored: a result, `null`, or `"unknown"`. */
+async function reconcile(
+  engine: UploaderEngine,
+  job: UploadJob,
+  signal: AbortSignal,
+): Promise<UploadResult | null | "unknown"> {
+  const pending = job.unreconciled;
+  if (pending === null) {
+    return null;
+  }
+  const settings = engine.settings();
+  try {
+    if (pending.isShared) {
+      // Answers of other attempts with this token may still come: wait, so they get credited
+      // to their own items first.
+      await engine.tokens.whenIdle(pending.token, signal);
+    }
+    const find = settings.given.findUploads ?? defaultFindUploads;
+    const found = await find({
+      token: pending.token,
+      site: settings.given.site,
+      apiVersion: settings.apiVersion,
+      signal,
+    });
+    job.unreconciled = null;
+    return found.find((result) => !engine.attributed.has(result.photoId)) ?? null;
+  } catch {
+    return "unknown";
+  }
+}
+
+function tokenRequest(engine: UploaderEngine, job: UploadJob): UploadTokenRequest {
+  const { meta, name, size, type } = job.item;
+  if (engine.settings().tokenStrategy === "shared") {
+    // One token's title would name every file of the batch: leave titles to the endpoint.
+    const { title: _title, ...shared } = meta;
+    return shared;
+  }
+  return { ...meta, fileName: name, fileSize: size, fileType: type };
+}
+
+/** Runs one attempt of `job` in a slot; the slot is freed when the returned promise settles. */
+export async function runJob(engine: UploaderEngine, job: UploadJob): Promise<void> {
+  const control = new AbortController();
+  job.phase = "running";
+  job.run = control;
+  job.attempt += 1;
+  engine.running.add(control);
+  engine.store.dispatch({ type: "attemptStarted", id: job.id, attempt: job.attempt });
+  try {
+    await attempt(engine, job, control.signal);
+  } catch (error) {
+    // A misbehaving hook (findUploads, transport): fail the item rather than leave it spinning.
+    if (!control.signal.aborted) {
+      const failure =
+        error instanceof UploadError
+          ? error
+          : new UploadError("network", "The upload failed unexpectedly.", { cause: error });
+      settleJob(engine, job, { error: failure });
+    }
+  } finally {
+    engine.running.delete(control);
+    if (job.run === control) {
+      job.run = null;
+    }
+    engine.pump();
+  }
+}
+
+async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSignal) {
+  if (job.unreconciled !== null) {
+    const { error } = job.unreconciled;
+    const found = await reconcile(engine, job, signal);
+    if (signal.aborted) return;
+    // Unknown outcome: retrying could store the file twice. A person decides (manual retry).
+    if (found === "unknown") return settleJob(engine, job, { error });
+    if (found !== null) return succeed(engine, job, found);
+  }
+  let lease;
+  try {
+    lease = await engine.tokens.acquire(job.id, tokenRequest(engine, job), signal);
+  } catch (error) {
+    if (signal.aborted) return;
+    return handleFailure(engine, job, toTokenError(error), signal);
+  }
+  if (signal.aborted) return lease.release("unused");
+  const settings = engine.settings();
+  const attemptNumber = job.attempt;
+  const { store } = engine;
+  const outcome = await sendAttempt({
+    transport: engine.transport(),
+    request: {
+      file: job.file,
+      fileName: job.item.name || "file",
+      token: lease.token,
+      site: settings.given.site,
+      apiVersion: settings.apiVersion,
+      fields: {},
+    },
+    signal,
+    stallTimeoutMs: settings.stallTimeoutMs,
+    responseTimeoutMs: settings.responseTimeoutMs,
+    onProgress: (progress) => store.queueProgress({ id: job.id, attempt: attemptNumber, progress }),
+    onBodySent: () => {
+      store.dropProgress(job.id);
+      store.dispatch({ type: "bodySent", id: job.id, attempt: attemptNumber });
+    },
+  });
+  store.dropProgress(job.id);
+  if (outcome.ok) {
+    lease.release("used");
+    if (!signal.aborted) succeed(engine, job, outcome.result);
+    return;
+  }
+  const { error } = outcome;
+  let tokenOutcome: TokenOutcome = outcome.hasSent ? "used" : "unused";
+  if (error.kind === "token-expired" || error.kind === "token-invalid") tokenOutcome = "refused";
+  else if (error.ambiguous) tokenOutcome = "ambiguous";
+  // Canceled mid-send: count the use, but there is nothing to reconcile.
+  lease.release(signal.aborted && tokenOutcome === "ambiguous" ? "used" : tokenOutcome);
+  if (signal.aborted) return;
+  if (error.ambiguous) {
+    job.unreconciled = { token: lease.token, isShared: lease.isShared, error };
+  }
+  await handleFailure(engine, job, error, signal);
+}
+
+function requeue(engine: UploaderEngine, job: UploadJob, error: UploadError) {
+  engine.makeReady(job, true);
+  engine.store.dispatch({ type: "requeued", id: job.id, error });
+}
+
+async function handleFailure(
+  engine: UploaderEngine,
+  job: UploadJob,
+  error: UploadError,
+  signal: AbortSignal,
+) {
+  const isTokenError = error.kind === "token-expired" || error.kind === "token-invalid";
+  const isFinal = isTokenError || error.kind === "file-rejected" || error.kind === "aborted";
+  if (!isFinal && !engine.monitor.isOnline()) {
+    // Failing while offline is expected: pause without using up a retry.
+    return requeue(engine, job, error);
+  }
+  if (isTokenError) {
+    if (job.hasRefreshedToken) return settleJob(engine, job, { error });
+    // One fresh token, then a clear error.
+    job.hasRefreshedToken = true;
+    return requeue(engine, job, error);
+  }
+  const policy = engine.settings().retry;
+  if (
+    error.kind !== "aborted" &&
+    job.retriesUsed < policy.retries &&
+    policy.shouldRetry(error, job.attempt)
+  ) {
+    job.retriesUsed += 1;
+    const delay = retryDelayMs(job.retriesUsed, error, policy);
+    job.phase = "waiting";
+    job.timer = setTimeout(() => {
+      job.timer = null;
+      if (job.phase === "waiting" && !engine.isDestroyed()) {
+        requeue(engine, job, error);
+        engine.pump();
+      }
+    }, delay);
+    engine.store.dispatch({
+      type: "retryScheduled",
+      id: job.id,
+      error,
+      retryAt: Date.now() + delay,
+    });
+    return;
+  }
+  if (job.unreconciled !== null) {
+    // No more attempts, but this one may have landed: look before calling it failed.
+    const found = await reconcile(engine, job, signal);
+    if (signal.aborted) return;
+    if (found !== null && found !== "unknown") return succeed(engine, job, found);
+  }
+  settleJob(engine, job, { error });
+}

@@ -1,0 +1,125 @@
+// One attempt at sending one file: the transport call wrapped in stall detection and progress
+// tracking. Never throws; the outcome says whether bytes left the browser, which decides
+// whether the token may be used again.
+import { UploadError } from "./errors.js";
+import { createProgressTracker } from "./progressTracker.js";
+import { createStallWatch, type StallPhase } from "./stallWatch.js";
+import type { ProgressState, Transport, TransportRequest, UploadResult } from "./types.js";
+
+/** What {@link sendAttempt} needs. */
+export interface SendAttemptOptions {
+  readonly transport: Transport;
+  readonly request: Omit<TransportRequest, "signal" | "onProgress" | "onBodySent">;
+  /** Cancels the attempt (the outcome is then an `aborted` error). */
+  readonly signal: AbortSignal;
+  readonly stallTimeoutMs: number;
+  readonly responseTimeoutMs: number;
+  readonly onProgress: (progress: ProgressState) => void;
+  readonly onBodySent: () => void;
+}
+
+/** How the attempt ended. */
+export type SendOutcome =
+  | { readonly ok: true; readonly result: UploadResult }
+  | {
+      readonly ok: false;
+      readonly error: UploadError;
+      /** Whether the transport reported any progress, i.e. bytes may have reached the server. */
+      readonly hasSent: boolean;
+    };
+
+function describeDuration(ms: number): string {
+  if (ms < 1000) {
+    return `${ms} ms`;
+  }
+  if (ms < 120_000) {
+    return `${Math.round(ms / 1000)} s`;
+  }
+  return `${Math.round(ms / 60_000)} min`;
+}
+
+function timeoutError(phase: StallPhase, options: SendAttemptOptions): UploadError {
+  return phase === "sending"
+    ? new UploadError(
+        "timeout",
+        `The upload stalled: no progress for ${describeDuration(options.stallTimeoutMs)}.`,
+      )
+    : new UploadError(
+        "timeout",
+        `TwentyThree did not answer within ${describeDuration(options.responseTimeoutMs)} after the file was sent.`,
+        { ambiguous: true },
+      );
+}
+
+/** Sends the file once. Resolves with the outcome; never rejects. */
+export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutcome> {
+  const controller = new AbortController();
+  let stalledIn: StallPhase | null = null;
+  let hasSent = false;
+  let isBodySent = false;
+  let isOver = false;
+  const watch = createStallWatch({
+    stallTimeoutMs: options.stallTimeoutMs,
+    responseTimeoutMs: options.responseTimeoutMs,
+    onStall(phase) {
+      stalledIn = phase;
+      controller.abort(new DOMException("The upload stalled.", "TimeoutError"));
+    },
+  });
+  const tracker = createProgressTracker(options.request.file.size);
+  // Stop the timers at once on cancel: destroy() must leave no timer behind.
+  const forwardAbort = () => {
+    watch.stop();
+    controller.abort(options.signal.reason);
+  };
+  options.signal.addEventListener("abort", forwardAbort, { once: true });
+
+  try {
+    if (options.signal.aborted) {
+      throw new UploadError("aborted", "The upload was canceled.");
+    }
+    const result = await options.transport({
+      ...options.request,
+      signal: controller.signal,
+      onProgress(progress) {
+        if (isOver || isBodySent) {
+          return;
+        }
+        hasSent = true;
+        watch.progress(progress.loaded);
+        options.onProgress(tracker.update(progress.loaded, progress.total, Date.now()));
+      },
+      onBodySent() {
+        if (isOver || isBodySent) {
+          return;
+        }
+        hasSent = true;
+        isBodySent = true;
+        watch.bodySent();
+        options.onBodySent();
+      },
+    });
+    return { ok: true, result };
+  } catch (caught) {
+    let error: UploadError;
+    if (stalledIn !== null) {
+      error = timeoutError(stalledIn, options);
+    } else if (options.signal.aborted) {
+      error = new UploadError("aborted", "The upload was canceled.", { cause: caught });
+    } else if (caught instanceof UploadError) {
+      error = caught;
+    } else {
+      // A transport that breaks its contract: treat as a network failure, ambiguous once the
+      // body was sent.
+      error = new UploadError("network", "The upload failed unexpectedly.", {
+        ambiguous: isBodySent,
+        cause: caught,
+      });
+    }
+    return { ok: false, error, hasSent: hasSent || error.ambiguous };
+  } finally {
+    isOver = true;
+    watch.stop();
+    options.signal.removeEventListener("abort", forwardAbort);
+  }
+}

@@ -1,0 +1,70 @@
+// The engine's private record of one accepted file: what the snapshot does not need to show.
+import type { UploadError } from "./errors.js";
+import type { NormalizedUploaderOptions } from "./normalizeUploaderOptions.js";
+import type { OnlineMonitor } from "./onlineMonitor.js";
+import type { TokenLease, TokenManager } from "./tokenManager.js";
+import type { Transport, UploadItem } from "./types.js";
+import type { UploaderStore } from "./uploaderStore.js";
+
+/**
+ * Where a job is: `idle` waits for `start()`; `ready` is in line for a slot; `running` holds a
+ * slot (token, sending, reconciling); `waiting` sits out a backoff; `encoding` polls for the
+ * encoded video (no slot); `settled` is done (succeeded, failed or canceled).
+ */
+export type JobPhase = "idle" | "ready" | "running" | "waiting" | "encoding" | "settled";
+
+/** One accepted file's engine state. Mutable, private to the engine. */
+export interface UploadJob {
+  readonly id: string;
+  readonly file: Blob;
+  /** The item as added (name, size, type, meta never change). */
+  readonly item: UploadItem;
+  phase: JobPhase;
+  /** Aborts whatever runs for this job now (an attempt or the encoding poll). */
+  run: AbortController | null;
+  /** The backoff timer while `waiting`. */
+  timer: ReturnType<typeof setTimeout> | null;
+  attempt: number;
+  retriesUsed: number;
+  hasRefreshedToken: boolean;
+  /** An attempt that may have stored the file: look it up before sending again. */
+  unreconciled: {
+    readonly token: TokenLease["token"];
+    readonly isShared: boolean;
+    readonly error: UploadError;
+  } | null;
+}
+
+/** Creates the job of a newly added item. */
+export function createUploadJob(item: UploadItem): UploadJob {
+  return {
+    id: item.id,
+    file: item.file,
+    item,
+    phase: "idle",
+    run: null,
+    timer: null,
+    attempt: 0,
+    retriesUsed: 0,
+    hasRefreshedToken: false,
+    unreconciled: null,
+  };
+}
+
+/** What a running job needs from its uploader. */
+export interface UploaderEngine {
+  readonly store: UploaderStore;
+  readonly tokens: TokenManager;
+  readonly monitor: OnlineMonitor;
+  /** photo_ids already credited to an item: reconciliation never credits one twice. */
+  readonly attributed: Set<string>;
+  /** Attempts holding a slot. */
+  readonly running: Set<AbortController>;
+  settings(): NormalizedUploaderOptions;
+  transport(): Transport;
+  /** Puts a job in line: first (retries) or last (new files). */
+  makeReady(job: UploadJob, isFirst: boolean): void;
+  /** Starts jobs while slots are free. */
+  pump(): void;
+  isDestroyed(): boolean;
+}
