@@ -135,6 +135,9 @@ class ChunkedUpload {
             );
             this.report();
           },
+          // Only the final chunk's answer is TwentyThree's outcome (and maybe a redirect).
+          redirects:
+            final && this.request.token.returnUrl !== null && !this.request.token.backgroundReturn,
           onBodySent: () => {
             if (!final) return;
             this.finalBodySent = true;

@@ -47,6 +47,7 @@ export function createXhrTransport(options: XhrTransportOptions = {}): Transport
           request.onProgress({ loaded: Math.round(fraction * size), total: size });
         },
         onBodySent: () => request.onBodySent(),
+        redirects: request.token.returnUrl !== null && !request.token.backgroundReturn,
       });
       return await parseRedeemResponse(response);
     } catch (error) {

@@ -143,6 +143,20 @@ describe("parseRedeemResponse", () => {
     expect((error as Error).message).not.toMatch(/[0-9a-f]{40}/);
   });
 
+  it('marks "already used" as ambiguous (a browser may have re-sent this very upload), not invalid or expired', async () => {
+    for (const [body, ambiguous] of [
+      ["The upload token has already been used.", true],
+      ["error This upload token was consumed", true],
+      ["The upload token is invalid.", false],
+      ["The upload token has expired.", false],
+    ] as const) {
+      expect(await failure({ status: 403, body })).toMatchObject({
+        kind: "token-invalid",
+        ambiguous,
+      });
+    }
+  });
+
   it("maps v2 error envelopes by status and code", async () => {
     const envelope = (code: string, message: string) =>
       JSON.stringify({ status: "error", code, message });

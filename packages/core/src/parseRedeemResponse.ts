@@ -63,13 +63,15 @@ export async function parseRedeemResponse(response: RedeemResponse): Promise<Upl
   if (line?.[1]?.toLowerCase() === "error") {
     const message = (line[2] ?? "").trim();
     throw isTokenProblem(message)
-      ? tokenInvalid(response.status)
+      ? tokenInvalid(response.status, message)
       : fileRejected(message, response.status);
   }
   if (/^\d+$/.test(body) && isSuccess(response.status)) {
     return { photoId: body, treeId: null, token: null, domain: null, params: {} };
   }
-  if (decoded.reason === "plain text" && isTokenProblem(body)) throw tokenInvalid(response.status);
+  if (decoded.reason === "plain text" && isTokenProblem(body)) {
+    throw tokenInvalid(response.status, body);
+  }
   throw statusError(response, decoded.reason);
 }
 
@@ -98,7 +100,7 @@ function fromData(value: unknown, response: RedeemResponse): UploadResult {
       status === 403 ||
       isTokenProblem(`${apiError.code} ${apiError.message}`)
     ) {
-      throw tokenInvalid(status);
+      throw tokenInvalid(status, apiError.message);
     }
     if (status === 404 || status === 408 || status === 429 || status >= 500) {
       throw statusError(response, "an error", apiError.message);
@@ -160,11 +162,21 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-function tokenInvalid(status: number | null): UploadError {
+const ALREADY_USED = /\b(?:already\s+(?:been\s+)?used|consumed|used\s+up)\b/i;
+
+/**
+ * TwentyThree refused the token. "Already used" is ambiguous: browsers silently re-send a POST
+ * whose connection broke on a reused socket, so the use may well have been this very upload's
+ * first, stored, try.
+ */
+function tokenInvalid(status: number | null, text: string): UploadError {
+  const used = ALREADY_USED.test(text);
   return new UploadError(
     "token-invalid",
-    "TwentyThree refused the upload token: it is invalid, already used or expired.",
-    { status },
+    used
+      ? "TwentyThree says the upload token was already used; an earlier try of this upload may have stored the file."
+      : "TwentyThree refused the upload token: it is invalid, already used or expired.",
+    { status, ambiguous: used },
   );
 }
 

@@ -10,6 +10,12 @@ export interface SendXhrOptions {
   onUploadProgress(loaded: number, total: number | null): void;
   /** The whole body has been sent. */
   onBodySent(): void;
+  /**
+   * The answer will be a redirect (a token with return_url, not in background mode). Chromium
+   * fires no upload events for a fast request that ends in a redirect, so then a failure can
+   * not be proven to have happened before the body was sent: it is reported as `ambiguous`.
+   */
+  redirects: boolean;
 }
 
 /**
@@ -30,11 +36,23 @@ export function sendXhr(options: SendXhrOptions): Promise<RedeemResponse & { url
     xhr.upload.addEventListener("progress", (event) => {
       options.onUploadProgress(event.loaded, event.lengthComputable ? event.total : null);
     });
-    xhr.upload.addEventListener("load", () => {
+    const markSent = (loaded: number, total: number | null) => {
+      if (bodySent) return;
       bodySent = true;
+      // Chromium may skip the last progress event on fast links: report the end here.
+      options.onUploadProgress(loaded, total);
       options.onBodySent();
+    };
+    let bodySize: number | null = null;
+    xhr.upload.addEventListener("loadstart", (event) => {
+      if (event.lengthComputable) bodySize = event.total;
+    });
+    xhr.upload.addEventListener("load", (event) => {
+      markSent(event.loaded, event.lengthComputable ? event.total : null);
     });
     xhr.addEventListener("load", () => {
+      // An answer means the body was consumed, even when no upload event said so (redirects).
+      markSent(bodySize ?? 1, bodySize ?? 1);
       settle();
       resolve({
         status: xhr.status,
@@ -47,13 +65,14 @@ export function sendXhr(options: SendXhrOptions): Promise<RedeemResponse & { url
     });
     xhr.addEventListener("error", () => {
       settle();
+      const ambiguous = bodySent || options.redirects;
       reject(
         new UploadError(
           "network",
-          bodySent
-            ? "The connection failed after the file was sent; TwentyThree may have stored it."
+          ambiguous
+            ? "The connection failed after the file was sent, or while TwentyThree was answering; it may have stored the file."
             : "The connection failed before the file was sent.",
-          { ambiguous: bodySent },
+          { ambiguous },
         ),
       );
     });
