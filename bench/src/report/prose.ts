@@ -1,0 +1,55 @@
+// The hand-written parts of docs/benchmarks.md, kept next to the generator.
+
+const method = `## Method
+
+- **One run, side by side.** \`pnpm bench\` builds every bench page with Vite (production mode) into a
+  temporary folder, serves it from 127.0.0.1, starts the emulator in the same Node process on
+  127.0.0.1, and drives Debian's Chromium headless through playwright-core (the repository's
+  \`chromiumLaunchOptions()\`, plus flags that turn off background timer throttling).
+- **Ratios, not absolute times.** Every comparison runs its variants in the same session,
+  alternating them round by round (the order is reversed every round: AB, BA, …). Each table gives
+  the median, min–max and interquartile range over the rounds, the ratio of the medians, and the
+  min–max of the per-round ratios (round *i* of A against round *i* of B, which ran seconds apart
+  under the same machine load). Absolute numbers on these shared machines are noise; the ratios are
+  the result.
+- **Baselines in the same page.** Throughput and start latency compare our code with a bare,
+  hand-written \`XMLHttpRequest\` + \`FormData\` upload (\`upload_token\` then \`file\`, an upload
+  progress listener) to the same redeem URL, in the same page. Test files are made in the page
+  (Blobs built from one random MiB), so no disk or Node-to-browser transfer is measured.
+- **Peers installed from npm**, as devDependencies of bench/ only: Uppy (@uppy/core, @uppy/react,
+  @uppy/dashboard, @uppy/xhr-upload), react-uploady (@rpldy/*) and react-filepond + filepond, at the
+  versions in bench/package.json.
+- **Pending.** A scenario written against a piece of ours that is not exported yet is reported as
+  *pending*, with the missing export named; it runs as soon as the export lands.`;
+
+const caveats = `## Caveats
+
+- **Shared machine.** The numbers come from a virtual machine whose cores other jobs were using at
+  the same time. Trust the ratios and the per-round ratio ranges; expect absolute times to differ by
+  tens of percent between runs.
+- **Loopback.** Uploads go to the emulator on 127.0.0.1: there is no network latency or bandwidth
+  limit, so transfer overheads that a real network would hide are fully visible, and the emulator
+  (Node, busboy, writing to a temporary folder) is part of every measurement.
+- **Headless Chromium** has no GPU and no real display; "frames" are Chromium's headless
+  animation frames.
+- **Peers are configured as their documentation shows** for the equivalent widget, with their
+  defaults otherwise; a peer may do more work per file than ours (thumbnails, animations), which is
+  part of what an app pays for when it picks that widget.`;
+
+const reproduce = `## Reproduce
+
+\`\`\`sh
+pnpm install
+node scripts/ensure-chromium.mjs   # Debian's chromium, once
+pnpm bench                         # everything, about 10 minutes on 2 cores; rewrites this page
+pnpm bench throughput              # one suite (throughput, latency, queue, weight); others keep their results
+pnpm bench --quick                 # smoke run with small files and 2 rounds; writes bench/results/raw/ only
+pnpm bench --report-only           # rewrite this page from bench/results/latest.json
+pnpm --filter @twentythree-upload/bench check:size   # the size budget (bench/size-budget.json)
+\`\`\`
+
+Raw results of every run go to \`bench/results/raw/\` (not committed); the latest full run is in
+[bench/results/latest.json](../bench/results/latest.json).`;
+
+/** Method, caveats and reproduction steps. */
+export const prose = { method, caveats, reproduce };

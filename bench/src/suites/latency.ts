@@ -1,0 +1,151 @@
+// Suite 2: start latency, from the file input's change event to the upload request's first
+// bytes at the server, measured through a recording proxy (bench/src/probeProxy.ts).
+import { callPage, openBenchPage } from "../browser.js";
+import { alternate, withTimeout, type Suite } from "../context.js";
+import { startProbe } from "../probeProxy.js";
+import {
+  finishFigure,
+  markSeries,
+  ratioOf,
+  series,
+  type Series,
+  type SuiteResult,
+} from "../results.js";
+import { summarize } from "../stats.js";
+
+const modes = [
+  { key: "bare-prefetch", label: "bare XHR, token prefetched" },
+  {
+    key: "ours-prefetch",
+    label: "ours: createUploader, token prefetched",
+    compareTo: "bare-prefetch",
+  },
+  { key: "bare-fetch", label: "bare XHR, token fetched on change" },
+  {
+    key: "ours-fetch",
+    label: "ours: createUploader, token fetched on change",
+    compareTo: "bare-fetch",
+  },
+] as const;
+
+const FILE_BYTES = 1024 * 1024;
+
+export const latencySuite: Suite = {
+  name: "latency",
+  title: "Start latency",
+  pages: ["latency"],
+  async run(context) {
+    const started = performance.now();
+    const build = context.builds.get("latency");
+    if (build?.error) {
+      throw new Error(`The latency page did not build: ${build.error}`);
+    }
+    const probe = await startProbe(context.emulatorUrl);
+    const all = new Map<string, Series>(
+      modes.map((mode) => [
+        mode.key,
+        series(mode.key, mode.label, "compareTo" in mode ? mode.compareTo : undefined),
+      ]),
+    );
+    const offsets: number[] = [];
+    const roundTrips: number[] = [];
+    // Cheap to run, so twice the rounds of the other suites.
+    const rounds = context.rounds * 2;
+    const buffer = Buffer.alloc(FILE_BYTES, 7);
+    try {
+      for (let round = 0; round < rounds; round += 1) {
+        context.log(`latency: round ${round + 1}/${rounds}`);
+        for (const mode of alternate(modes, round)) {
+          const target = all.get(mode.key) as Series;
+          if (target.status !== "ok") {
+            continue;
+          }
+          // A fresh context each time: no connection or preflight cache carried over.
+          const tab = await openBenchPage(
+            context.browser,
+            context.pageUrl("latency", { emulator: probe.url, mode: mode.key }),
+          );
+          try {
+            if (tab.pending) {
+              markSeries(target, "pending", tab.pending);
+              continue;
+            }
+            await callPage(tab.page, "prepare");
+            for (let ping = 0; ping < 3; ping += 1) {
+              const clock = await callPage<{ offset: number; roundTrip: number }>(tab.page, "ping");
+              offsets.push(clock.offset);
+              roundTrips.push(clock.roundTrip);
+            }
+            const from = probe.records.length;
+            await tab.page.setInputFiles("#file", {
+              name: "clip.mp4",
+              mimeType: "video/mp4",
+              buffer,
+            });
+            const { changeAt } = await withTimeout(
+              callPage<{ changeAt: number | null }>(tab.page, "result"),
+              30_000,
+              mode.label,
+            );
+            const upload = probe.records
+              .slice(from)
+              .find(
+                (record) => record.method === "POST" && record.path.includes("redeem-upload-token"),
+              );
+            if (changeAt === null || !upload) {
+              throw new Error("no change event or no upload request reached the probe");
+            }
+            target.samples.push(upload.arrivedAt - changeAt);
+          } catch (error) {
+            markSeries(target, "failed", error instanceof Error ? error.message : String(error));
+          } finally {
+            await tab.close();
+          }
+        }
+      }
+    } finally {
+      await probe.close();
+    }
+    const figure = finishFigure({
+      id: "start-latency",
+      title: "Start latency: change event to first upload bytes at the server",
+      unit: "ms",
+      better: "lower",
+      digits: 2,
+      method:
+        "The page stamps `performance.timeOrigin + performance.now()` in the file input's `change` listener (Playwright `setInputFiles` with a 1 MiB file); a recording proxy in front of the emulator stamps the arrival of the redeem POST's head with Node's `performance.timeOrigin + performance.now()` (the same system clock). Included: building the request, the CORS preflight (a fresh browser context per sample, so no preflight cache), and without prefetch the token request. The uploader path runs `createUploader` with default options; the prefetched token is handed to it as a TokenSource function returning the already-fetched answer.",
+      reference: "bare-prefetch",
+      ratioLabel:
+        "ours ÷ bare XHR in the same token mode (lower is better; the difference is what the library adds)",
+      series: [...all.values()],
+    });
+    const prefetch = figure.series.find((entry) => entry.key === "ours-prefetch");
+    const median = prefetch?.summary?.median ?? null;
+    figure.targets = [
+      {
+        description: "With a prefetched token, under one frame (16 ms)",
+        pass: median === null ? null : median < 16,
+        detail:
+          median === null
+            ? `not measured (${prefetch?.status}: ${prefetch?.note ?? ""})`
+            : `median ${median.toFixed(2)} ms (bare XHR: ${figure.series[0]?.summary?.median.toFixed(2) ?? "–"} ms; ratio ${ratioOf(figure, "ours-prefetch")?.value.ofMedians.toFixed(2) ?? "–"}×)`,
+      },
+    ];
+    const clock = summarize(offsets);
+    const trip = summarize(roundTrips);
+    const result: SuiteResult = {
+      name: "latency",
+      title: "Start latency",
+      figures: [figure],
+      notes:
+        clock && trip
+          ? [
+              `Clock check (page vs server, NTP-style over ${clock.n} pings): offset median ${clock.median.toFixed(2)} ms (range ${clock.min.toFixed(2)} to ${clock.max.toFixed(2)}), round trip median ${trip.median.toFixed(2)} ms. Latencies are not corrected by it: both stamps read the same system clock.`,
+            ]
+          : [],
+      durationMs: performance.now() - started,
+      parameters: { fileBytes: FILE_BYTES, rounds },
+    };
+    return result;
+  },
+};

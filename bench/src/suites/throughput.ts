@@ -1,0 +1,222 @@
+// Suite 1: upload throughput on loopback, ours vs a bare XHR in the same Chromium page.
+import { callPage, openBenchPage } from "../browser.js";
+import { alternate, formatSize, withTimeout, type BenchContext, type Suite } from "../context.js";
+import { assertStored, countStored, resetEmulator } from "../emulatorChecks.js";
+import {
+  finishFigure,
+  markSeries,
+  medianOf,
+  ratioOf,
+  series,
+  type Figure,
+  type Series,
+  type SuiteResult,
+  type TargetCheck,
+} from "../results.js";
+
+type Outcome = { ms: number; photoId?: string; progressEvents?: number } | { pending: string };
+
+const MiB = 2 ** 20;
+
+function parameters(quick: boolean) {
+  return quick
+    ? { size: 32 * MiB, batchCount: 20, batchSize: 1 * MiB, chunkSize: 5 * MiB, capMs: 60_000 }
+    : { size: 256 * MiB, batchCount: 20, batchSize: 10 * MiB, chunkSize: 5 * MiB, capMs: 120_000 };
+}
+
+/** Runs one measurement into `target`: MB/s from the page's own timing. */
+async function measure(
+  context: BenchContext,
+  target: Series,
+  bytes: number,
+  run: () => Promise<Outcome>,
+  verify: (outcome: { photoId?: string }) => Promise<void>,
+): Promise<void> {
+  if (target.status !== "ok") {
+    return;
+  }
+  try {
+    const outcome = await run();
+    if ("pending" in outcome) {
+      markSeries(target, "pending", outcome.pending);
+      return;
+    }
+    await verify(outcome);
+    target.samples.push(bytes / 1e6 / (outcome.ms / 1000));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    markSeries(
+      target,
+      error instanceof Error && error.name === "TimeoutError" ? "timeout" : "failed",
+      message,
+    );
+    context.log(`  ${target.label}: ${message}`);
+  }
+}
+
+function targetAtLeast(
+  figure: Figure,
+  key: string,
+  minimum: number,
+  description: string,
+): TargetCheck {
+  const value = ratioOf(figure, key);
+  if (!value) {
+    const entry = figure.series.find((candidate) => candidate.key === key);
+    return {
+      description,
+      pass: null,
+      detail: `not measured (${entry?.status ?? "missing"}: ${entry?.note ?? ""})`,
+    };
+  }
+  return {
+    description,
+    pass: value.value.ofMedians >= minimum,
+    detail: `${value.value.ofMedians.toFixed(3)}× (per-round ${value.value.paired?.min.toFixed(3)}–${value.value.paired?.max.toFixed(3)})`,
+  };
+}
+
+export const throughputSuite: Suite = {
+  name: "throughput",
+  title: "Throughput",
+  pages: ["throughput"],
+  async run(context) {
+    const started = performance.now();
+    const p = parameters(context.quick);
+    const notes: string[] = [];
+    const bare = series("bare", "bare XHR (single request)");
+    const xhr = series("xhr", "ours: createXhrTransport");
+    const chunked = series(
+      "chunked",
+      `ours: createChunkedTransport (${formatSize(p.chunkSize)} chunks)`,
+    );
+    const barePools = new Map(
+      [3, 6].map((c) => [c, series(`bare-pool-${c}`, `bare XHR pool ×${c}`)]),
+    );
+    const oursPools = new Map(
+      [3, 6].map((c) => [
+        c,
+        series(`ours-pool-${c}`, `ours: createUploader ×${c}`, `bare-pool-${c}`),
+      ]),
+    );
+
+    const build = context.builds.get("throughput");
+    if (build?.error) {
+      throw new Error(`The throughput page did not build: ${build.error}`);
+    }
+    const tab = await openBenchPage(context.browser, context.pageUrl("throughput"));
+    try {
+      await callPage(tab.page, "prepare", {
+        size: p.size,
+        batchCount: p.batchCount,
+        batchSize: p.batchSize,
+      });
+      const single = [
+        { target: bare, run: () => callPage<Outcome>(tab.page, "bare") },
+        { target: xhr, run: () => callPage<Outcome>(tab.page, "xhr") },
+        {
+          target: chunked,
+          run: () => callPage<Outcome>(tab.page, "chunked", { chunkSize: p.chunkSize }),
+        },
+      ];
+      for (let round = 0; round < context.rounds; round += 1) {
+        context.log(
+          `throughput: single file ${formatSize(p.size)}, round ${round + 1}/${context.rounds}`,
+        );
+        for (const { target, run } of alternate(single, round)) {
+          await resetEmulator(context.emulatorUrl);
+          await measure(
+            context,
+            target,
+            p.size,
+            () => withTimeout(run(), p.capMs, `${target.label}`),
+            async ({ photoId }) => {
+              if (photoId) {
+                await assertStored(context.emulatorUrl, photoId, p.size);
+              }
+            },
+          );
+        }
+      }
+      for (const concurrency of [3, 6]) {
+        const barePool = barePools.get(concurrency) as Series;
+        const oursPool = oursPools.get(concurrency) as Series;
+        const batch = [
+          { target: barePool, run: () => callPage<Outcome>(tab.page, "barePool", { concurrency }) },
+          { target: oursPool, run: () => callPage<Outcome>(tab.page, "oursPool", { concurrency }) },
+        ];
+        for (let round = 0; round < context.rounds; round += 1) {
+          context.log(
+            `throughput: ${p.batchCount} × ${formatSize(p.batchSize)}, concurrency ${concurrency}, round ${round + 1}/${context.rounds}`,
+          );
+          for (const { target, run } of alternate(batch, round)) {
+            await resetEmulator(context.emulatorUrl);
+            await measure(
+              context,
+              target,
+              p.batchCount * p.batchSize,
+              () => withTimeout(run(), p.capMs, target.label),
+              async () => {
+                const stored = await countStored(context.emulatorUrl, p.batchSize);
+                if (stored !== p.batchCount) {
+                  throw new Error(`the emulator stored ${stored} of ${p.batchCount} files`);
+                }
+              },
+            );
+          }
+        }
+      }
+    } finally {
+      await tab.close();
+      await resetEmulator(context.emulatorUrl);
+    }
+
+    const singleFigure = finishFigure({
+      id: "throughput-single",
+      title: `One ${formatSize(p.size)} file on loopback`,
+      unit: "MB/s",
+      better: "higher",
+      method: `Time from building the request (FormData) to the answer, measured in the page with performance.now(); MB/s = 10^6 bytes per second. Each upload is checked against the emulator's stored size. ${context.rounds} rounds, order reversed every round.`,
+      reference: "bare",
+      ratioLabel: "ours ÷ bare XHR (1 = as fast; higher is better)",
+      series: [bare, xhr, chunked],
+    });
+    singleFigure.targets = [
+      targetAtLeast(singleFigure, "xhr", 0.97, "XHR transport ≥ 0.97× bare XHR"),
+      targetAtLeast(singleFigure, "chunked", 0.9, "Chunked transport ≥ 0.90× bare XHR"),
+    ];
+    const poolFigure = finishFigure({
+      id: "throughput-batch",
+      title: `${p.batchCount} × ${formatSize(p.batchSize)} with concurrency`,
+      unit: "MB/s",
+      better: "higher",
+      method: `From adding the files to the last answer, a token fetched per file (POST to the emulator's token endpoint) in both; the bare pool runs N workers that each fetch a token then XHR the next file. Checked against the emulator's stored files.`,
+      reference: "bare-pool-3",
+      ratioLabel: "ours ÷ bare pool with the same concurrency (higher is better)",
+      series: [
+        barePools.get(3) as Series,
+        oursPools.get(3) as Series,
+        barePools.get(6) as Series,
+        oursPools.get(6) as Series,
+      ],
+    });
+    if (medianOf(poolFigure, "bare-pool-6") === null) {
+      notes.push("The bare pool with concurrency 6 did not produce a result.");
+    }
+    const result: SuiteResult = {
+      name: "throughput",
+      title: "Throughput",
+      figures: [singleFigure, poolFigure],
+      notes,
+      durationMs: performance.now() - started,
+      parameters: {
+        fileBytes: p.size,
+        chunkBytes: p.chunkSize,
+        batchCount: p.batchCount,
+        batchFileBytes: p.batchSize,
+        rounds: context.rounds,
+      },
+    };
+    return result;
+  },
+};
