@@ -41,6 +41,16 @@ const browser = () => ({
   screenshotFailures: false,
 });
 
+// React 18 for the `browser-react18` project: bare and subpath imports of react and react-dom.
+const react18 = path.join(root, "packages/react/node_modules/react-18");
+const reactDom18 = path.join(root, "packages/react/node_modules/react-dom-18");
+const react18Aliases = [
+  { find: /^react$/, replacement: react18 },
+  { find: /^react\/(.*)$/, replacement: `${react18}/$1` },
+  { find: /^react-dom$/, replacement: reactDom18 },
+  { find: /^react-dom\/(.*)$/, replacement: `${reactDom18}/$1` },
+];
+
 export default defineConfig({
   plugins: [react()],
   server: { host: "127.0.0.1" },
@@ -67,6 +77,30 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["packages/*/{src,test}/**/*.browser.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**"],
+          browser: browser(),
+        },
+      },
+      // The React package's browser tests again, against React 18 (installed as react-18 and
+      // react-dom-18 in packages/react). Every import of react/react-dom, including those of
+      // prebundled dependencies, resolves to 18; its own optimizer cache keeps the two apart.
+      {
+        extends: true,
+        cacheDir: path.join(root, "node_modules/.vite/react18"),
+        resolve: { alias: react18Aliases },
+        optimizeDeps: {
+          include: [
+            "react-dom/client",
+            "react/jsx-runtime",
+            "react/jsx-dev-runtime",
+            "@tanstack/react-query",
+            "@tanstack/react-virtual",
+            "vitest-browser-react",
+          ],
+        },
+        test: {
+          name: "browser-react18",
+          include: ["packages/react/src/**/*.browser.test.{ts,tsx}"],
           exclude: ["**/node_modules/**"],
           browser: browser(),
         },

@@ -1,0 +1,171 @@
+import { CallbackError, isCallbackMessage, type CallbackMessage } from "@twentythree-upload/core";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { render } from "vitest-browser-react";
+import { callbackPageUrl } from "../test/helpers.js";
+import { CallbackHandler } from "./CallbackHandler.js";
+import { UploadProvider } from "./UploadProvider.js";
+
+// The seed's own callback URLs (steps 4a and 4b).
+const seedSuccess =
+  "http://www.example.com/upload/callback?theme=green&domain=videos.example.com&upload_token=022fe6e3fb42758d6147c539727c5358af3524b1&photo_id=12345&tree_id=97531&token=mhpDudicFtdjz1isvidhnzsgqv3kaske";
+const seedError =
+  "http://www.example.com/upload/callback?theme=green&domain=videos.example.com&upload_token=022fe6e3fb42758d6147c539727c5358af3524b1&error_message=The+file+type+isn't+supported";
+const hostile = "<img src=x onerror=alert(1)>";
+
+let originalUrl: string;
+beforeEach(() => {
+  originalUrl = window.location.href;
+});
+afterEach(() => {
+  window.history.replaceState(null, "", originalUrl);
+});
+
+/** Puts a callback query into the address bar, as TwentyThree's 301 would, with router state. */
+function arriveAt(query: string, state: unknown = { router: "kept" }) {
+  const url = new URL(window.location.href);
+  url.search = query;
+  window.history.pushState(state, "", url.href);
+}
+
+describe("CallbackHandler", () => {
+  it("shows the seed's success callback from a `url` prop and reports it once", async () => {
+    const onSuccess = vi.fn();
+    const screen = await render(
+      <CallbackHandler site="videos.example.com" url={seedSuccess} onSuccess={onSuccess} />,
+    );
+    await expect.element(screen.getByRole("status")).toHaveTextContent("Uploaded. Video id: 12345");
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({
+      status: "success",
+      photoId: "12345",
+      treeId: "97531",
+      token: "mhpDudicFtdjz1isvidhnzsgqv3kaske",
+      params: { theme: "green" },
+    });
+  });
+
+  it("shows the seed's error callback as an alert and calls onError with the result", async () => {
+    const onError = vi.fn();
+    const screen = await render(
+      <CallbackHandler site="videos.example.com" url={seedError} onError={onError} />,
+    );
+    await expect
+      .element(screen.getByRole("alert"))
+      .toHaveTextContent("The upload failed: The file type isn't supported");
+    expect(onError).toHaveBeenCalledTimes(1);
+    const [error, result] = onError.mock.calls[0] ?? [];
+    expect(error).toBeInstanceOf(CallbackError);
+    expect(error.code).toBe("upload_failed");
+    expect(result).toMatchObject({
+      status: "error",
+      errorMessage: "The file type isn't supported",
+    });
+  });
+
+  it("reads window.location, strips the token-bearing parameters and keeps router state", async () => {
+    arriveAt(
+      "?theme=green&domain=videos.example.com&upload_token=secret-token&photo_id=7&tree_id=8&token=video-secret",
+    );
+    const onSuccess = vi.fn();
+    const screen = await render(
+      <UploadProvider site="videos.example.com">
+        <CallbackHandler onSuccess={onSuccess} />
+      </UploadProvider>,
+    );
+    await expect.element(screen.getByRole("status")).toHaveTextContent("Uploaded. Video id: 7");
+    expect(window.location.search).toBe("?theme=green");
+    expect(window.location.href).not.toContain("secret-token");
+    expect(window.history.state).toEqual({ router: "kept" });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it("renders a hostile error_message as text only", async () => {
+    const alert = vi.spyOn(window, "alert").mockImplementation(() => {});
+    arriveAt(
+      `?domain=videos.example.com&upload_token=t&error_message=${encodeURIComponent(hostile)}`,
+    );
+    const screen = await render(<CallbackHandler site="videos.example.com" />);
+    await expect
+      .element(screen.getByRole("alert"))
+      .toHaveTextContent(`The upload failed: ${hostile}`);
+    expect(screen.container.querySelector("img")).toBeNull();
+    expect(alert).not.toHaveBeenCalled();
+    alert.mockRestore();
+  });
+
+  it("refuses a callback that names another site", async () => {
+    const onSuccess = vi.fn();
+    const onError = vi.fn();
+    const screen = await render(
+      <CallbackHandler
+        site="videos.example.com"
+        search="?domain=evil.example.net&upload_token=t&photo_id=1&tree_id=2&token=x"
+        onSuccess={onSuccess}
+        onError={onError}
+      />,
+    );
+    await expect
+      .element(screen.getByRole("alert"))
+      .toHaveTextContent("This page did not receive a valid upload result.");
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: "foreign_domain" });
+    expect(onError.mock.calls[0]?.[1]).toBeNull();
+  });
+
+  it("passes its state to a render prop (for router-driven pages)", async () => {
+    const screen = await render(
+      <CallbackHandler site="videos.example.com" search={new URL(seedSuccess).search}>
+        {(state) => (
+          <output>{state.status === "success" ? `#${state.result.photoId}` : state.status}</output>
+        )}
+      </CallbackHandler>,
+    );
+    await expect.element(screen.getByText("#12345")).toBeVisible();
+    expect(
+      screen.container.querySelector("[data-twentythree-upload]")?.getAttribute("data-state"),
+    ).toBe("success");
+  });
+
+  it("inside an iframe, hands the callback to its same-origin parent", async () => {
+    const site = "videos.example.com";
+    const src = new URL(callbackPageUrl(site));
+    for (const [key, value] of new URLSearchParams(new URL(seedSuccess).search)) {
+      src.searchParams.set(key, value);
+    }
+    const frame = document.createElement("iframe");
+    // The name core's iframe transport gives its frame: CallbackHandler hands off only to it.
+    frame.name = "twentythree-upload-test";
+    const received = new Promise<{ data: CallbackMessage; origin: string }>((resolve) => {
+      window.addEventListener("message", function listener(event) {
+        if (event.source === frame.contentWindow && isCallbackMessage(event.data)) {
+          window.removeEventListener("message", listener);
+          resolve({ data: event.data, origin: event.origin });
+        }
+      });
+    });
+    frame.src = src.href;
+    document.body.append(frame);
+    const { data, origin } = await received;
+    expect(origin).toBe(window.location.origin);
+    expect(new URL(data.href).searchParams.get("photo_id")).toBe("12345");
+    await expect
+      .poll(() => frame.contentDocument?.body.textContent, { timeout: 10_000 })
+      .toContain("Upload finished. You can close this window.");
+    // Handed off: the frame's page did not treat it as its own success.
+    expect(frame.contentDocument?.documentElement.dataset.photoId).toBeUndefined();
+    frame.remove();
+  });
+
+  it("in a frame that is not the upload fallback, handles the callback itself", async () => {
+    const src = new URL(callbackPageUrl("videos.example.com"));
+    src.search += `&${new URL(seedSuccess).search.slice(1)}`;
+    const frame = document.createElement("iframe");
+    frame.src = src.href;
+    document.body.append(frame);
+    await expect
+      .poll(() => frame.contentDocument?.documentElement.dataset.photoId, { timeout: 10_000 })
+      .toBe("12345");
+    expect(frame.contentDocument?.body.textContent).toContain("Uploaded. Video id: 12345");
+    frame.remove();
+  });
+});

@@ -1,0 +1,140 @@
+"use client";
+import { handOffCallback } from "@twentythree-upload/core";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { UploadLabels, UploadLocale } from "./labels.js";
+import {
+  readCallback,
+  withoutCallbackParams,
+  type CallbackFailure,
+  type CallbackState,
+  type CallbackSuccess,
+} from "./readCallback.js";
+import type { CallbackError } from "@twentythree-upload/core";
+import { UploadSettingsError } from "./UploadSettingsError.js";
+import { useLabels } from "./useLabels.js";
+import { useLatest } from "./useLatest.js";
+import { useUploadContext } from "./useUploadContext.js";
+
+/** Props of {@link CallbackHandler}. */
+export interface CallbackHandlerProps {
+  /** The TwentyThree site; callbacks naming another `domain` are refused. Default: the provider's. */
+  site?: string;
+  /** The query string to read (`"?photo_id=…"`), e.g. from your router. Default: `window.location`. */
+  search?: string;
+  /** The URL to read, instead of `search`. Default: `window.location`. */
+  url?: string | URL;
+  /** Called once with a successful, trusted callback. */
+  onSuccess?: (result: CallbackSuccess) => void;
+  /** Called once with a failed upload (`result` set) or an untrustworthy URL (`result` null). */
+  onError?: (error: CallbackError, result: CallbackFailure | null) => void;
+  /** Renders the state yourself. Default: a sentence per state. */
+  children?: (state: CallbackState) => ReactNode;
+  /** Remove TwentyThree's parameters (they include the upload token) from the address bar. Default `true`. */
+  stripParams?: boolean;
+  /**
+   * Post the result to the page that started the upload instead of handling it here: `"auto"`
+   * (default) when this page is core's iframe fallback frame or a popup; `true` whenever there is
+   * a same-origin parent or opener; `false` never.
+   */
+  handOff?: boolean | "auto";
+  labels?: Partial<UploadLabels>;
+  locale?: UploadLocale;
+}
+
+// The name core's iframe transport gives its frame (createIframeTransport). Checking it keeps a
+// callback page that an app (or Storybook, or a test runner) embeds in a same-origin frame from
+// posting its result to a parent that never asked for it.
+const FRAME_NAME_PREFIX = "twentythree-upload-";
+
+function shouldHandOff(handOff: boolean | "auto"): boolean {
+  if (handOff !== "auto") {
+    return handOff;
+  }
+  const isFrame = window.parent !== window;
+  return isFrame ? window.name.startsWith(FRAME_NAME_PREFIX) : Boolean(window.opener);
+}
+
+function defaultText(state: CallbackState, labels: UploadLabels): string {
+  switch (state.status) {
+    case "pending":
+      return labels.callbackWorking;
+    case "handed-off":
+      return labels.callbackHandedOff;
+    case "success":
+      return labels.uploaded(state.result.photoId);
+    case "error":
+      return state.result
+        ? labels.callbackFailed(state.result.errorMessage)
+        : labels.callbackInvalid;
+  }
+}
+
+/**
+ * The component for your return_url route. Reads TwentyThree's callback (from `window.location`,
+ * or `search`/`url`), refuses a foreign `domain`, calls `onSuccess`/`onError` once, removes the
+ * token-bearing parameters from the address bar with `history.replaceState` (keeping router
+ * state), and inside the iframe fallback or a popup hands the result to the page that started the
+ * upload. Every parameter, `error_message` included, is rendered as text only.
+ *
+ * @selector [data-twentythree-upload="callback"]
+ * @selector [data-state="pending"|"handed-off"|"success"|"error"]
+ */
+export function CallbackHandler(props: CallbackHandlerProps) {
+  const { search, url, stripParams = true, handOff = "auto", children } = props;
+  const settings = useUploadContext();
+  const site = props.site ?? settings.site;
+  if (!site) {
+    throw new UploadSettingsError(
+      "missing_site",
+      "<CallbackHandler> needs `site` (or an <UploadProvider site=…>) to check the callback's domain.",
+    );
+  }
+  const labels = useLabels(props.labels, props.locale);
+  const given = url ?? search;
+  // With a URL from the router the result is known while rendering (also on the server).
+  const fromProps = useMemo(
+    () => (given === undefined ? null : readCallback(given, site)),
+    [given, site],
+  );
+  const [fromWindow, setFromWindow] = useState<CallbackState>({ status: "pending" });
+  const [handedOff, setHandedOff] = useState(false);
+  const handled = useRef<string | null>(null);
+  const callbacks = useLatest({ onSuccess: props.onSuccess, onError: props.onError });
+
+  useEffect(() => {
+    const href = window.location.href;
+    const state = fromProps ?? readCallback(href, site);
+    const key = `${given === undefined ? href : String(given)}|${site}`;
+    // StrictMode runs effects twice: report each callback once.
+    if (handled.current === key) {
+      return;
+    }
+    handled.current = key;
+    if (shouldHandOff(handOff) && handOffCallback()) {
+      setHandedOff(true);
+      return;
+    }
+    if (!fromProps) {
+      setFromWindow(state);
+    }
+    if (stripParams && new URL(href).searchParams.has("upload_token")) {
+      window.history.replaceState(window.history.state, "", withoutCallbackParams(href));
+    }
+    if (state.status === "success") {
+      callbacks.current.onSuccess?.(state.result);
+    } else if (state.status === "error") {
+      callbacks.current.onError?.(state.error, state.result);
+    }
+  }, [fromProps, given, site, handOff, stripParams, callbacks]);
+
+  const state: CallbackState = handedOff ? { status: "handed-off" } : (fromProps ?? fromWindow);
+  return (
+    <div
+      data-twentythree-upload="callback"
+      data-state={state.status}
+      role={state.status === "error" ? "alert" : "status"}
+    >
+      {children ? children(state) : defaultText(state, labels)}
+    </div>
+  );
+}

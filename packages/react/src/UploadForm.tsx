@@ -1,0 +1,190 @@
+"use client";
+import type { UploadResult, UploadStatus } from "@twentythree-upload/core";
+import { useId, type ComponentProps, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { describeItem } from "./describeItem.js";
+import type { UploadLabels, UploadLocale } from "./labels.js";
+import { splitUploaderOptions } from "./splitUploaderOptions.js";
+import { UploadFormMetaFields } from "./UploadFormMetaFields.js";
+import { UploadProgressBar } from "./UploadProgressBar.js";
+import { useAnnouncement } from "./useAnnouncement.js";
+import { useLabels } from "./useLabels.js";
+import {
+  useUploadForm,
+  type UploadFormController,
+  type UseUploadFormOptions,
+} from "./useUploadForm.js";
+
+type FormElementProps = Omit<
+  ComponentPropsWithoutRef<"form">,
+  keyof UseUploadFormOptions | "action" | "method" | "encType" | "children"
+>;
+
+/** Props of {@link UploadForm}: uploader options (`site`, `token`, `accept`, `maxSize`, `retry`…), the form's own options, and `<form>` props. */
+export interface UploadFormProps extends UseUploadFormOptions, FormElementProps {
+  /** Start uploading as soon as a file is chosen, without the submit button. Default `false`. */
+  startOnSelect?: boolean;
+  /** Show a title field (sent with update-upload-token once a token exists). Default `false`. */
+  titleField?: boolean;
+  /** Show a description field. Default `false`. */
+  descriptionField?: boolean;
+  /** Renders the success message. Default: `labels.uploaded(photoId)`. */
+  renderSuccess?: (result: UploadResult) => ReactNode;
+  /** Strings to override, merged over `locale` (or the provider's labels). */
+  labels?: Partial<UploadLabels>;
+  locale?: UploadLocale;
+}
+
+// Spelled through the element's props: React 18 and 19 type submit events differently.
+type SubmitEventOf = Parameters<NonNullable<ComponentProps<"form">["onSubmit"]>>[0];
+
+const busy: ReadonlySet<UploadStatus> = new Set([
+  "queued",
+  "uploading",
+  "processing",
+  "retrying",
+  "paused",
+]);
+
+function statusText(
+  form: UploadFormController,
+  labels: UploadLabels,
+  renderSuccess?: (result: UploadResult) => ReactNode,
+): ReactNode {
+  const { item } = form;
+  if (!item) {
+    return form.token.status === "error" ? labels.formTokenError : null;
+  }
+  if (item.status === "succeeded" && item.result) {
+    return renderSuccess ? renderSuccess(item.result) : labels.uploaded(item.result.photoId);
+  }
+  return describeItem(item, labels);
+}
+
+/**
+ * The seed's step-3 form, progressively enhanced. Without JavaScript it is a real
+ * `<form action="https://<site>/api/photo/redeem-upload-token" method="post"
+ * enctype="multipart/form-data">` with the hidden `upload_token` and a `file` input: the browser
+ * posts it and lands on return_url (server-render it with `initialToken`: without JavaScript
+ * nothing else can put a token into the page). With JavaScript it takes over the submit (or
+ * starts on file pick with `startOnSelect`) and uploads through the core engine with a progress
+ * bar, cancel, retry, success and error states, and a polite live region. A double submit
+ * uploads once.
+ *
+ * @selector [data-twentythree-upload="form"]
+ * @selector [data-state] — `idle` before an upload, then the upload's status (`uploading`,
+ *   `processing`, `retrying`, `succeeded`, `failed`, `canceled`, `rejected`…).
+ * @selector [data-part="file"|"title"|"description"|"submit"|"progress"|"status"|"cancel"|"retry"|"announcer"]
+ */
+export function UploadForm(props: UploadFormProps) {
+  const {
+    startOnSelect = false,
+    titleField = false,
+    descriptionField = false,
+    renderSuccess,
+  } = props;
+  const { labels: overrides, locale, meta, initialToken, metadataDebounceMs, ...rest } = props;
+  const [uploaderOptions, elementProps] = splitUploaderOptions(rest);
+  const {
+    startOnSelect: _1,
+    titleField: _2,
+    descriptionField: _3,
+    renderSuccess: _4,
+    onSubmit,
+    ...formProps
+  } = elementProps;
+  const labels = useLabels(overrides, locale);
+  const form = useUploadForm({
+    ...uploaderOptions,
+    ...(meta ? { meta } : {}),
+    ...(initialToken ? { initialToken } : {}),
+    ...(metadataDebounceMs === undefined ? {} : { metadataDebounceMs }),
+  });
+  const announcement = useAnnouncement(form.uploader, labels);
+  const fileId = useId();
+  const { item, token } = form;
+  const state = item?.status ?? "idle";
+  const isBusy = busy.has(state as UploadStatus);
+
+  const submit = (event: SubmitEventOf) => {
+    onSubmit?.(event);
+    if (event.defaultPrevented) {
+      return;
+    }
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem("file") as HTMLInputElement | null;
+    const file = input?.files?.[0];
+    if (file) {
+      form.upload(file);
+    }
+  };
+
+  return (
+    <form
+      data-twentythree-upload="form"
+      data-state={state}
+      {...formProps}
+      action={form.action}
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={submit}
+    >
+      {token.token ? (
+        <input type="hidden" name="upload_token" value={token.token.uploadToken} />
+      ) : null}
+      <UploadFormMetaFields
+        labels={labels}
+        initial={{ title: meta?.title ?? "", description: meta?.description ?? "" }}
+        titleField={titleField}
+        descriptionField={descriptionField}
+        onEdit={form.editMeta}
+      />
+      <div data-part="field">
+        <label htmlFor={fileId}>{labels.formFile}</label>
+        <input
+          id={fileId}
+          data-part="file"
+          type="file"
+          name="file"
+          required
+          {...(typeof uploaderOptions.accept === "string"
+            ? { accept: uploaderOptions.accept }
+            : {})}
+          disabled={isBusy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (startOnSelect && file) {
+              form.upload(file);
+            }
+          }}
+        />
+      </div>
+      <button type="submit" data-part="submit" disabled={isBusy}>
+        {labels.formSubmit}
+      </button>
+      {item ? (
+        <UploadProgressBar
+          progress={state === "succeeded" ? { ...item.progress, fraction: 1 } : item.progress}
+          label={labels.itemProgress(item.name)}
+          labels={labels}
+          state={state}
+        />
+      ) : null}
+      <p data-part="status" data-state={state}>
+        {statusText(form, labels, renderSuccess)}
+      </p>
+      {isBusy ? (
+        <button type="button" data-part="cancel" onClick={form.cancel}>
+          {labels.cancel}
+        </button>
+      ) : null}
+      {state === "failed" || state === "canceled" ? (
+        <button type="button" data-part="retry" onClick={form.retry}>
+          {labels.retry}
+        </button>
+      ) : null}
+      <div role="status" aria-live="polite" aria-atomic="true" data-part="announcer">
+        {announcement}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Uploader, UploadItem } from "@twentythree-upload/core";
+import { createContext, useContext } from "react";
+import type { UploadLabels } from "./labels.js";
+
+/** @internal What `UploadQueue.Root` shares with its parts. */
+export interface UploadQueueContextValue {
+  readonly uploader: Uploader;
+  readonly labels: UploadLabels;
+  /** Opens the file picker rendered by Root. */
+  readonly openPicker: () => void;
+  /** Adds files to the queue (from the drop zone, picker or paste). */
+  readonly addFiles: (files: File[]) => void;
+  readonly disabled: boolean;
+}
+
+/** @internal What `UploadQueue.Item` shares with its parts. */
+export interface UploadQueueItemContextValue {
+  readonly item: UploadItem;
+  /** Moves focus to a sensible place after an action removed the focused button. */
+  readonly restoreFocus: () => void;
+}
+
+/** @internal A row of `UploadQueue.List`: its index, and the virtualizer's measuring ref. */
+export interface UploadQueueRowContextValue {
+  readonly index: number;
+  readonly measure: (element: HTMLElement | null) => void;
+}
+
+export const UploadQueueContext = createContext<UploadQueueContextValue | null>(null);
+export const UploadQueueItemContext = createContext<UploadQueueItemContextValue | null>(null);
+export const UploadQueueRowContext = createContext<UploadQueueRowContextValue | null>(null);
+
+/** @internal */
+export function useQueueContext(part: string): UploadQueueContextValue {
+  const value = useContext(UploadQueueContext);
+  if (!value) {
+    throw new TypeError(`<UploadQueue.${part}> must be inside <UploadQueue.Root>.`);
+  }
+  return value;
+}
+
+/** @internal */
+export function useQueueItemContext(part: string): UploadQueueItemContextValue {
+  const value = useContext(UploadQueueItemContext);
+  if (!value) {
+    throw new TypeError(`<UploadQueue.${part}> must be inside <UploadQueue.Item>.`);
+  }
+  return value;
+}

@@ -1,0 +1,78 @@
+"use client";
+import { forwardRef, useContext, useMemo, useRef, type ComponentPropsWithoutRef } from "react";
+import { mergeRefs } from "./mergeRefs.js";
+import {
+  UploadQueueItemContext,
+  UploadQueueRowContext,
+  useQueueContext,
+} from "./UploadQueueContext.js";
+import { useIsomorphicLayoutEffect } from "./useLatest.js";
+import { useUploadItem } from "./useUploadItem.js";
+
+/** Props of {@link UploadQueueItem}: the item's id plus `<li>` props. */
+export interface UploadQueueItemProps extends ComponentPropsWithoutRef<"li"> {
+  id: string;
+}
+
+/**
+ * One row: selects only its own item from the uploader, so it re-renders only when that item
+ * changes. Renders nothing once the item is removed. Inside `UploadQueue.List` it is positioned
+ * through the CSSOM (`element.style`), which a strict CSP allows, unlike `style` attributes.
+ *
+ * @selector [data-part="item"]
+ * @selector [data-state] — the item's `UploadStatus` (`queued`, `uploading`, `succeeded`…).
+ */
+export const UploadQueueItem = forwardRef<HTMLLIElement, UploadQueueItemProps>(
+  function UploadQueueItem({ id, children, ...props }, forwardedRef) {
+    const { uploader } = useQueueContext("Item");
+    const item = useUploadItem(uploader, id);
+    const row = useContext(UploadQueueRowContext);
+    const element = useRef<HTMLLIElement | null>(null);
+    const measure = row?.measure;
+    const ref = useMemo(() => mergeRefs(element, forwardedRef, measure), [forwardedRef, measure]);
+
+    const isRow = row !== null;
+    // The virtualizer writes each row's transform; rows are anchored here, through the CSSOM.
+    useIsomorphicLayoutEffect(() => {
+      const style = element.current?.style;
+      if (style && isRow) {
+        Object.assign(style, { position: "absolute", top: "0", left: "0", width: "100%" });
+      }
+    }, [isRow]);
+
+    const context = useMemo(
+      () =>
+        item && {
+          item,
+          // An action can remove the focused button (Cancel turns into Retry): keep focus in the row.
+          restoreFocus: () =>
+            requestAnimationFrame(() => {
+              const row = element.current;
+              if (!row || row.contains(document.activeElement)) {
+                return;
+              }
+              const target = row.querySelector<HTMLElement>("button:not([disabled])") ?? row;
+              target.focus();
+            }),
+        },
+      [item],
+    );
+    if (!item || !context) {
+      return null;
+    }
+    return (
+      <UploadQueueItemContext.Provider value={context}>
+        <li
+          data-part="item"
+          data-state={item.status}
+          tabIndex={-1}
+          {...(row ? { "data-index": row.index } : {})}
+          {...props}
+          ref={ref}
+        >
+          {children}
+        </li>
+      </UploadQueueItemContext.Provider>
+    );
+  },
+);

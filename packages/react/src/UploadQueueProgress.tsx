@@ -1,0 +1,37 @@
+import { forwardRef } from "react";
+import { UploadProgressBar, type UploadProgressBarProps } from "./UploadProgressBar.js";
+import { useQueueContext, useQueueItemContext } from "./UploadQueueContext.js";
+
+/** Props of {@link UploadQueueProgress}: `<progress>` props. */
+export type UploadQueueProgressProps = Omit<
+  UploadProgressBarProps,
+  "progress" | "label" | "labels" | "state"
+>;
+
+/**
+ * The item's progress bar (a native `<progress>`, role `progressbar`, with `aria-valuenow` and
+ * `aria-valuetext`). Full once the item succeeded; indeterminate when the transport cannot
+ * measure bytes (the iframe fallback).
+ *
+ * @selector [data-part="progress"]
+ * @selector [data-state] — the item's status.
+ * @selector [data-value] / [data-max] / [data-indeterminate]
+ */
+export const UploadQueueProgress = forwardRef<HTMLProgressElement, UploadQueueProgressProps>(
+  function UploadQueueProgress(props, ref) {
+    const { labels } = useQueueContext("Progress");
+    const { item } = useQueueItemContext("Progress");
+    const progress =
+      item.status === "succeeded" ? { ...item.progress, fraction: 1 } : item.progress;
+    return (
+      <UploadProgressBar
+        {...props}
+        ref={ref}
+        progress={progress}
+        label={labels.itemProgress(item.name)}
+        labels={labels}
+        state={item.status}
+      />
+    );
+  },
+);

@@ -1,0 +1,98 @@
+"use client";
+import type { Uploader, UploaderOptions } from "@twentythree-upload/core";
+import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef } from "react";
+import type { UploadLabels, UploadLocale } from "./labels.js";
+import { mergeRefs } from "./mergeRefs.js";
+import { splitUploaderOptions } from "./splitUploaderOptions.js";
+import { UploadQueueContext, type UploadQueueContextValue } from "./UploadQueueContext.js";
+import { useFilePicker } from "./useFilePicker.js";
+import { useLabels } from "./useLabels.js";
+import { usePaste } from "./usePaste.js";
+import { useUploader } from "./useUploader.js";
+import { useUploaderState } from "./useUploaderState.js";
+
+/**
+ * Props of {@link UploadQueueRoot}: every core `UploaderOptions` field (`site` and `token` may
+ * come from `UploadProvider`), or an `uploader` you created, plus `<div>` props.
+ */
+export interface UploadQueueRootProps
+  extends Partial<UploaderOptions>, Omit<ComponentPropsWithoutRef<"div">, keyof UploaderOptions> {
+  /** Use this uploader instead of creating one from the options. */
+  uploader?: Uploader;
+  /** Strings to override, merged over `locale` (or the provider's labels). */
+  labels?: Partial<UploadLabels>;
+  /** Built-in strings to use instead of the provider's. */
+  locale?: UploadLocale;
+  /** Allow choosing several files. Default `true`. */
+  multiple?: boolean;
+  /** The picker chooses a folder. Default `false`. */
+  directory?: boolean;
+  /** Accept pasted files while focus is inside the queue (`"root"`), anywhere, or not. Default `"root"`. */
+  paste?: "root" | "document" | false;
+  /** Disables adding files. Default `false`. */
+  disabled?: boolean;
+}
+
+/**
+ * The queue's root: owns the uploader, a hidden file input and the paste listener, and shares
+ * them with the parts inside.
+ *
+ * @selector [data-twentythree-upload="queue"]
+ * @selector [data-state="idle"|"busy"] — busy while anything is queued, uploading or retrying.
+ * @selector [data-disabled]
+ */
+export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
+  function UploadQueueRoot(props, forwardedRef) {
+    const [options, rest] = splitUploaderOptions(props);
+    const {
+      uploader: given,
+      labels: overrides,
+      locale,
+      multiple = true,
+      directory = false,
+      paste = "root",
+      disabled = false,
+      children,
+      ...divProps
+    } = rest;
+    const uploader = useUploader(given ?? options);
+    const labels = useLabels(overrides, locale);
+    const isBusy = useUploaderState(uploader, (snapshot) => snapshot.isBusy);
+    const rootRef = useRef<HTMLDivElement | null>(null);
+    const ref = useMemo(() => mergeRefs(rootRef, forwardedRef), [forwardedRef]);
+
+    const addFiles = useCallback((files: File[]) => void uploader.add(files), [uploader]);
+    const accept = options.accept;
+    const picker = useFilePicker({
+      onFiles: addFiles,
+      multiple,
+      directory,
+      disabled,
+      ...(accept ? { accept } : {}),
+    });
+    usePaste({
+      onFiles: addFiles,
+      target: paste === "root" ? rootRef : "document",
+      disabled: disabled || paste === false,
+    });
+
+    const context = useMemo<UploadQueueContextValue>(
+      () => ({ uploader, labels, openPicker: picker.open, addFiles, disabled }),
+      [uploader, labels, picker.open, addFiles, disabled],
+    );
+    return (
+      <UploadQueueContext.Provider value={context}>
+        <div
+          data-twentythree-upload="queue"
+          data-state={isBusy ? "busy" : "idle"}
+          data-disabled={disabled ? "" : undefined}
+          {...divProps}
+          ref={ref}
+        >
+          <input {...picker.inputProps} data-part="file-input" aria-label={labels.chooseFiles} />
+          {children}
+        </div>
+      </UploadQueueContext.Provider>
+    );
+  },
+);

@@ -1,0 +1,132 @@
+import {
+  apiUrl,
+  type TokenRequestContext,
+  type Uploader,
+  type UploaderOptions,
+  type UploadItem,
+  type UploadMeta,
+  type UploadToken,
+  type UploadTokenRequest,
+} from "@twentythree-upload/core";
+import { useCallback, useEffect, useMemo } from "react";
+import { useMetadataSync, type EditableMeta } from "./useMetadataSync.js";
+import { resolveUploaderOptions } from "./resolveUploaderOptions.js";
+import { useLatest } from "./useLatest.js";
+import { useUploadContext } from "./useUploadContext.js";
+import { useUploader } from "./useUploader.js";
+import { useUploaderState } from "./useUploaderState.js";
+import { markTokenConsumed, useUploadToken, type UploadTokenState } from "./useUploadToken.js";
+
+/** Options of {@link useUploadForm}. */
+export interface UseUploadFormOptions extends Partial<Omit<UploaderOptions, "meta">> {
+  /** Metadata for the form's token request. Default `{}`. */
+  meta?: UploadMeta;
+  /** A token issued by your server (needed for the no-JavaScript form). Default none. */
+  initialToken?: UploadToken;
+  /** Wait this long after the last keystroke before sending title/description. Default `600` ms. */
+  metadataDebounceMs?: number;
+}
+
+/** What {@link useUploadForm} returns. */
+export interface UploadFormController {
+  /** The form's one-file uploader. */
+  uploader: Uploader;
+  /** The form's `action`: the site's redeem-upload-token URL. */
+  action: string;
+  /** The token for the hidden `upload_token` field (absent once consumed). */
+  token: UploadTokenState;
+  /** The current upload, if any. */
+  item: UploadItem | undefined;
+  /** Uploads a file; ignored while an upload is in flight (a double submit uploads once). */
+  upload: (file: File) => void;
+  cancel: () => void;
+  retry: () => void;
+  /** Records a title/description edit (sent to update-upload-token once a token exists). */
+  editMeta: (meta: EditableMeta) => void;
+  /** The last metadata update failed. */
+  metadataError: boolean;
+}
+
+const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paused"]);
+
+/**
+ * @internal The behaviour of `<UploadForm>`: a one-file uploader whose first token is the form's
+ * own (the one in the hidden field, fetched once through `useUploadToken`), handed to the engine
+ * exactly once and marked consumed; later attempts get fresh tokens through the same query.
+ */
+export function useUploadForm(options: UseUploadFormOptions): UploadFormController {
+  const { meta = {}, initialToken, metadataDebounceMs = 600, ...uploaderOptions } = options;
+  const settings = useUploadContext();
+  const resolved = resolveUploaderOptions(settings, uploaderOptions);
+  const token = useUploadToken(meta, {
+    token: resolved.token,
+    ...(initialToken ? { initialToken } : {}),
+  });
+  const sync = useMetadataSync(resolved.site, resolved.apiVersion ?? "legacy", metadataDebounceMs);
+  const latest = useLatest({ getToken: token.getToken, attach: sync.attach });
+  const formToken = useCallback(
+    async (_request: UploadTokenRequest, _context: TokenRequestContext) => {
+      const issued = await latest.current.getToken();
+      markTokenConsumed(issued);
+      latest.current.attach(issued);
+      return issued;
+    },
+    [latest],
+  );
+  const uploader = useUploader({
+    ...uploaderOptions,
+    token: formToken,
+    concurrency: 1,
+    tokenStrategy: "per-file",
+  });
+  const item = useUploaderState(uploader, (snapshot) => snapshot.items.at(-1));
+  const formTokenValue = token.token;
+  const hasItem = item !== undefined;
+  const { attach } = sync;
+  // Edits typed before any upload go to the form's token as soon as it is issued.
+  useEffect(() => {
+    if (formTokenValue && !hasItem) {
+      attach(formTokenValue);
+    }
+  }, [formTokenValue, hasItem, attach]);
+
+  const upload = useCallback(
+    (file: File) => {
+      // Read the engine, not React state: two submits in one tick must still upload once.
+      const current = uploader.getSnapshot().items.at(-1);
+      if (current && inFlight.has(current.status)) {
+        return;
+      }
+      if (
+        current?.file === file &&
+        (current.status === "failed" || current.status === "canceled")
+      ) {
+        uploader.retry(current.id);
+        return;
+      }
+      if (current) {
+        uploader.remove(current.id);
+      }
+      uploader.add([file]);
+    },
+    [uploader],
+  );
+  const id = item?.id;
+  const cancel = useCallback(() => id && uploader.cancel(id), [uploader, id]);
+  const retry = useCallback(() => id && uploader.retry(id), [uploader, id]);
+  const action = useMemo(
+    () => apiUrl(resolved.site, resolved.apiVersion ?? "legacy", "photo/redeem-upload-token"),
+    [resolved.site, resolved.apiVersion],
+  );
+  return {
+    uploader,
+    action,
+    token,
+    item,
+    upload,
+    cancel,
+    retry,
+    editMeta: sync.edit,
+    metadataError: sync.hasError,
+  };
+}

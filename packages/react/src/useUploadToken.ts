@@ -1,0 +1,154 @@
+import {
+  requestUploadToken,
+  TokenRequestError,
+  type TokenSource,
+  type TwentyThreeUploadError,
+  type UploadMeta,
+  type UploadToken,
+} from "@twentythree-upload/core";
+import { QueryClient, QueryClientContext, useQuery, type Query } from "@tanstack/react-query";
+import { useCallback, useContext, useState } from "react";
+import { tokenSourceKey } from "./tokenSourceKey.js";
+import { useLatest } from "./useLatest.js";
+import { useUploadContext } from "./useUploadContext.js";
+
+/** Options of {@link useUploadToken}. */
+export interface UseUploadTokenOptions {
+  /** Your token endpoint (URL) or a function. Default: `UploadProvider`'s `token`. */
+  token?: TokenSource;
+  /** Set `false` to defer the request. Default `true`. */
+  enabled?: boolean;
+  /** Default: the app's `QueryClientProvider`, else a client of this library's own. */
+  queryClient?: QueryClient;
+  /** Refresh this long before `valid_until`. Default `60_000` ms. */
+  refreshMarginMs?: number;
+  /** A token the server already issued (server rendering), used until it is consumed. */
+  initialToken?: UploadToken;
+}
+
+/** What {@link useUploadToken} returns. */
+export interface UploadTokenState {
+  /** A usable (not expired, not consumed) token, or `null` while there is none. */
+  token: UploadToken | null;
+  status: "pending" | "success" | "error";
+  /** A typed library error: `TokenRequestError`, `TwentyThreeApiError`, `ResponseFormatError`. */
+  error: TwentyThreeUploadError | null;
+  isFetching: boolean;
+  /** Call once the token was redeemed: it is never returned again and a fresh one is fetched. */
+  invalidate: () => void;
+  /**
+   * Resolves with a usable token: the cached one, the request already in flight, or a new one.
+   * Does not mark it consumed: call `markTokenConsumed(token)` when you redeem it.
+   */
+  getToken: () => Promise<UploadToken>;
+}
+
+/** Tokens that were handed to TwentyThree; single-use, so never returned again. */
+const consumed = new WeakSet<UploadToken>();
+let sharedClient: QueryClient | undefined;
+
+/** Marks a token as redeemed: `useUploadToken` will not return it again. */
+export function markTokenConsumed(token: UploadToken): void {
+  consumed.add(token);
+}
+
+function isRetryable(error: TwentyThreeUploadError): boolean {
+  if (!(error instanceof TokenRequestError)) {
+    return false;
+  }
+  return (
+    error.status === null || error.status === 408 || error.status === 429 || error.status >= 500
+  );
+}
+
+function msUntilRefresh(token: UploadToken | undefined, marginMs: number): number {
+  return token && !consumed.has(token) ? token.validUntil.getTime() - marginMs - Date.now() : 0;
+}
+
+/** The client used without a provider: one per page in the browser, so requests dedupe. */
+function useFallbackClient(needed: boolean): QueryClient | undefined {
+  // On the server a module-level cache would be shared between users' requests: never do that.
+  const [perComponent] = useState(() =>
+    needed && typeof window === "undefined" ? new QueryClient() : undefined,
+  );
+  if (!needed || perComponent) {
+    return perComponent;
+  }
+  if (!sharedClient) {
+    sharedClient = new QueryClient();
+    sharedClient.mount();
+  }
+  return sharedClient;
+}
+
+/**
+ * An upload token from your token endpoint, through TanStack Query: one request per distinct
+ * `meta` and source (also under StrictMode), cached until `refreshMarginMs` before `valid_until`
+ * and refetched in the background before it expires. Never requests on the server.
+ *
+ * A token function must keep its identity across renders (define it outside the component or
+ * memoize it): its identity is part of the cache key.
+ */
+export function useUploadToken(
+  meta: UploadMeta = {},
+  options: UseUploadTokenOptions = {},
+): UploadTokenState {
+  const settings = useUploadContext();
+  const source = options.token ?? settings.token;
+  const marginMs = options.refreshMarginMs ?? 60_000;
+  const contextClient = useContext(QueryClientContext);
+  const fallback = useFallbackClient(!options.queryClient && !contextClient);
+  const client = (options.queryClient ?? contextClient ?? fallback) as QueryClient;
+  const queryKey = ["twentythree-upload", "upload-token", tokenSourceKey(source), meta] as const;
+  const queryFn = ({ signal }: { signal: AbortSignal }) =>
+    requestUploadToken(source as TokenSource, { ...meta }, { signal });
+  const refreshIn = useCallback(
+    (query: Query<UploadToken, TwentyThreeUploadError, UploadToken, typeof queryKey>) =>
+      msUntilRefresh(query.state.data, marginMs),
+    [marginMs],
+  );
+  const query = useQuery<UploadToken, TwentyThreeUploadError, UploadToken, typeof queryKey>(
+    {
+      queryKey,
+      queryFn,
+      enabled: (options.enabled ?? true) && source !== undefined,
+      staleTime: (q) => Math.max(0, refreshIn(q)),
+      refetchInterval: (q) => (q.state.data ? Math.max(1000, refreshIn(q)) : false),
+      refetchIntervalInBackground: true,
+      retry: (failures, error) => failures < 2 && isRetryable(error),
+      ...(options.initialToken && !consumed.has(options.initialToken)
+        ? { initialData: options.initialToken }
+        : {}),
+    },
+    client,
+  );
+  const data = query.data;
+  const usable =
+    data && !consumed.has(data) && data.validUntil.getTime() > Date.now() ? data : null;
+  const latestKey = useLatest(queryKey);
+  const invalidate = useCallback(() => {
+    if (data) {
+      consumed.add(data);
+    }
+    void client.resetQueries({ queryKey: latestKey.current, exact: true });
+  }, [client, data, latestKey]);
+  const latestFn = useLatest(queryFn);
+  const getToken = useCallback(
+    () =>
+      client.fetchQuery({
+        queryKey: latestKey.current,
+        queryFn: latestFn.current,
+        // Fresh (cached or in flight) unless consumed or close to expiry.
+        staleTime: (q) => Math.max(0, msUntilRefresh(q.state.data, marginMs)),
+      }),
+    [client, latestKey, latestFn, marginMs],
+  );
+  return {
+    getToken,
+    token: usable,
+    status: query.status,
+    error: query.error,
+    isFetching: query.isFetching,
+    invalidate,
+  };
+}

@@ -1,0 +1,74 @@
+// Helpers for the React package's browser tests: the shared emulator, isolated instances, real
+// random files, and a recorder for live-region text.
+import {
+  createEmulatorClient,
+  type EmulatorClient,
+  type RequestRecord,
+} from "@twentythree-upload/emulator/client";
+import { inject } from "vitest";
+
+/** The emulator started for this test run (never reset it: other files share it). */
+export function sharedEmulator(): EmulatorClient {
+  return createEmulatorClient(inject("emulatorUrl"));
+}
+
+/** A File of `size` random bytes and its lower-case hex SHA-256. */
+export async function randomFile(
+  size: number,
+  name = "clip.mp4",
+  type = "video/mp4",
+): Promise<{ file: File; sha256: string }> {
+  const bytes = new Uint8Array(size);
+  for (let offset = 0; offset < size; offset += 65_536) {
+    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
+  }
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join(
+    "",
+  );
+  return { file: new File([bytes], name, { type }), sha256 };
+}
+
+/** The emulator's host as it reports it in callbacks (`domain`). */
+export function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+/** A page on the test server (same origin as the test) that renders `<CallbackHandler>`. */
+export function callbackPageUrl(site: string): string {
+  const url = new URL("/packages/react/test/callback.html", window.location.origin);
+  url.searchParams.set("site", site);
+  return url.href;
+}
+
+/** Requests to one endpoint that the emulator logged after `since` (a request id). */
+export async function requestsTo(
+  emulator: EmulatorClient,
+  endpoint: RequestRecord["endpoint"],
+  since = 0,
+): Promise<RequestRecord[]> {
+  return (await emulator.requests()).filter(
+    (request) => request.endpoint === endpoint && request.id > since,
+  );
+}
+
+/** The id of the emulator's latest logged request, to count what a test adds after it. */
+export async function lastRequestId(emulator: EmulatorClient): Promise<number> {
+  const all = await emulator.requests();
+  return all.reduce((max, request) => Math.max(max, request.id), 0);
+}
+
+/** Records every text a live region shows, in order (consecutive duplicates collapsed). */
+export function recordLiveRegion(element: Element): { texts: string[]; stop: () => void } {
+  const texts: string[] = [];
+  const record = () => {
+    const text = element.textContent ?? "";
+    if (text !== "" && texts[texts.length - 1] !== text) {
+      texts.push(text);
+    }
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(element, { childList: true, characterData: true, subtree: true });
+  record();
+  return { texts, stop: () => observer.disconnect() };
+}
