@@ -102,23 +102,28 @@ async function handleApi(
   }
   const fault = ctx.faults.take(route.endpoint, route.api);
   if (fault) record.fault = describeFault(fault);
-  const body = new BodyMeter(req, fault ?? {}, (bytes) => (record.bytesReceived = bytes));
-  const host = hostOf(ctx, req);
-  const call: ApiCall = {
-    ctx,
-    req,
-    body,
-    url,
-    api: route.api ?? "legacy",
-    endpoint: route.endpoint,
-    endpointPath: route.endpointPath,
-    record,
-    domain: ctx.options.domain ?? host,
-    baseUrl: `http://${host.replace(/:80$/, "")}${url.pathname}`,
-  };
+  // Fault delays end early when the client goes away or the emulator closes.
+  const clientGone = new AbortController();
+  res.once("close", () => clientGone.abort());
+  const delays = AbortSignal.any([ctx.lifetime, clientGone.signal]);
   ctx.inflight.add(req);
   try {
-    if (fault?.latencyMs) await sleep(fault.latencyMs, ctx.lifetime);
+    // Latency comes before anything is read: the body waits in the socket.
+    if (fault?.latencyMs) await sleep(fault.latencyMs, delays);
+    const body = new BodyMeter(req, fault ?? {}, (bytes) => (record.bytesReceived = bytes));
+    const host = hostOf(ctx, req);
+    const call: ApiCall = {
+      ctx,
+      req,
+      body,
+      url,
+      api: route.api ?? "legacy",
+      endpoint: route.endpoint,
+      endpointPath: route.endpointPath,
+      record,
+      domain: ctx.options.domain ?? host,
+      baseUrl: `http://${host.replace(/:80$/, "")}${url.pathname}`,
+    };
     let reply: Reply;
     if (fault?.status !== undefined) {
       await drain(body);
@@ -130,7 +135,12 @@ async function handleApi(
       reply = await route.handler(call);
     }
     if (!body.readableEnded) await drain(body);
-    if (fault?.processingDelayMs) await sleep(fault.processingDelayMs, ctx.lifetime);
+    if (fault?.processingDelayMs) await sleep(fault.processingDelayMs, delays);
+    if (res.destroyed || req.socket.destroyed) {
+      // The client gave up while we were "processing"; whatever was stored stays stored.
+      finish(ctx, record, null, true);
+      return;
+    }
     if (fault?.dropAnswer) {
       req.socket.destroy();
       finish(ctx, record, null);
@@ -139,7 +149,7 @@ async function handleApi(
     sendReply(res, reply, cors);
     finish(ctx, record, reply.status);
   } catch (error) {
-    if (error instanceof ClientAbortError || req.socket.destroyed || ctx.lifetime.aborted) {
+    if (error instanceof ClientAbortError || clientGone.signal.aborted || ctx.lifetime.aborted) {
       finish(ctx, record, null, true);
       return;
     }

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
-import { Transform } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { type BodyMeter, ClientAbortError } from "./bodyMeter.js";
@@ -67,9 +67,12 @@ export function receiveRedeemForm(
   const temps: string[] = [];
   const cleanup = () => Promise.all(temps.map((p) => rm(p, { force: true })));
 
+  const streams: Readable[] = [];
   return new Promise<RedeemForm>((resolve, reject) => {
     const fail = (error: Error) => {
       body.unpipe();
+      // A file part cut off mid-way must end its pipeline, or cleanup would wait forever.
+      for (const stream of streams) stream.destroy();
       void Promise.allSettled(writes)
         .then(cleanup)
         .then(() => reject(error));
@@ -94,6 +97,7 @@ export function receiveRedeemForm(
       }
       const path = data.incomingPath();
       temps.push(path);
+      streams.push(stream);
       const tap = new HashTap();
       const write = pipeline(stream, tap, createWriteStream(path)).then(() => {
         form.file = {

@@ -42,7 +42,8 @@ export function oauthAuthorization(
     hash_function: (base, key) => createHmac("sha1", key).update(base).digest("base64"),
   });
   const token = withToken ? { key: c.accessToken, secret: c.accessTokenSecret } : undefined;
-  const authorization = oauth.authorize({ url, method, data }, token);
+  // A copy: oauth-1.0a merges the query into the object it is given.
+  const authorization = oauth.authorize({ url, method, data: { ...data } }, token);
   return { ...authorization, header: oauth.toHeader(authorization).Authorization };
 }
 

@@ -1,0 +1,191 @@
+// Faults are observed through what the emulator did (its request log and storage), never
+// through wall-clock timing.
+import { describe, expect, it, vi } from "vitest";
+import { createEmulatorClient } from "../src/client.js";
+import type { RequestRecord } from "../src/controlTypes.js";
+import { random, redeem, sha256, uploadForm, useEmulator } from "./helpers.js";
+import { multipartBody, postRaw } from "./rawHttp.js";
+
+describe("faults", () => {
+  const emulator = useEmulator({ quiet: true });
+  const client = () => createEmulatorClient(emulator().url);
+  const redeemUrl = () => `${emulator().url}/api/photo/redeem-upload-token`;
+  const lastRedeem = async (): Promise<RequestRecord | undefined> =>
+    (await client().requests()).filter((r) => r.endpoint === "photo/redeem-upload-token").at(-1);
+  const token = async (params: Record<string, string | number> = {}) =>
+    (await client().createToken({}, params)).uploadToken;
+  const rawUpload = (uploadToken: string, bytes: Uint8Array) => {
+    const { body, contentType } = multipartBody({ upload_token: uploadToken }, { bytes });
+    return postRaw(redeemUrl(), body, { "Content-Type": contentType });
+  };
+
+  it("answers a queued HTTP status with Retry-After, stores nothing and keeps the token", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({
+      endpoint: "redeem-upload-token",
+      status: 429,
+      retryAfter: 7,
+      count: 2,
+    });
+    for (let i = 0; i < 2; i += 1) {
+      const response = await redeem(
+        emulator().url,
+        uploadForm(uploadToken, { bytes: random(1000) }),
+      );
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toBe("7");
+      expect(response.headers.get("access-control-expose-headers")).toContain("Retry-After");
+    }
+    expect(await client().uploads()).toEqual([]);
+    expect((await lastRedeem())?.fault).toMatch(/status 429, retryAfter 7/);
+    const third = await redeem(emulator().url, uploadForm(uploadToken, { bytes: random(1000) }));
+    expect(third.status).toBe(200);
+    expect(await client().faults()).toEqual([]);
+  });
+
+  it("lets `after` requests through first, and matches by endpoint and api", async () => {
+    await client().reset();
+    await client().addFaults([
+      { endpoint: "redeem-upload-token", status: 500, after: 1 },
+      { endpoint: "photo/get-upload-token", api: "v2", status: 503 },
+    ]);
+    const first = await redeem(emulator().url, uploadForm(await token(), { bytes: random(10) }));
+    const second = await redeem(emulator().url, uploadForm(await token(), { bytes: random(10) }));
+    expect([first.status, second.status]).toEqual([200, 500]);
+    expect((await fetch(`${emulator().url}/api/photo/get-upload-token`)).status).toBe(200);
+    expect((await fetch(`${emulator().url}/api/2/photo/get-upload-token`)).status).toBe(503);
+  });
+
+  it("faults the control token endpoint too (endpoint: token)", async () => {
+    await client().addFault({ endpoint: "token", status: 503, message: "Token service down" });
+    await expect(client().issueToken()).rejects.toThrow(/503.*Token service down/);
+    expect(await client().issueToken()).toContain('"status":"ok"');
+  });
+
+  it("resets the connection after N body bytes: aborted, nothing stored, token still usable", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({ resetAfterBytes: 100_000 });
+    const bytes = random(400_000);
+    await expect(rawUpload(uploadToken, bytes).result).rejects.toThrow();
+    await vi.waitFor(async () => expect((await lastRedeem())?.done).toBe(true));
+    expect(await lastRedeem()).toMatchObject({
+      aborted: true,
+      status: null,
+      bytesReceived: 100_000,
+    });
+    expect(await client().uploads()).toEqual([]);
+    expect((await client().token(uploadToken)).state).toBe("valid");
+    const retry = await redeem(emulator().url, uploadForm(uploadToken, { bytes }));
+    expect(retry.status).toBe(200);
+    expect((await client().uploads()).map((u) => u.sha256)).toEqual([sha256(bytes)]);
+  });
+
+  it("caps the throughput: the body is still arriving while the client has sent it all", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({ bytesPerSecond: 256 * 1024 });
+    const bytes = random(768 * 1024);
+    const { result } = rawUpload(uploadToken, bytes);
+    await vi.waitFor(
+      async () => {
+        const record = await lastRedeem();
+        expect(record?.bytesReceived).toBeGreaterThan(0);
+        expect(record?.done).toBe(false);
+      },
+      { timeout: 5000, interval: 10 },
+    );
+    expect((await result).status).toBe(200);
+    const [upload] = await client().uploads();
+    expect(upload?.sha256).toBe(sha256(bytes));
+    expect((await lastRedeem())?.fault).toMatch(/throughput 262144B\/s/);
+  });
+
+  it("stalls: stops reading after N bytes and never answers", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({ stallAfterBytes: 5000 });
+    const upload = rawUpload(uploadToken, random(4 * 1024 * 1024));
+    await vi.waitFor(async () => expect((await lastRedeem())?.bytesReceived).toBe(5000));
+    expect(await lastRedeem()).toMatchObject({
+      done: false,
+      status: null,
+      fault: expect.stringMatching(/stall after 5000B/),
+    });
+    // Like a real stalled server it cannot see the client give up (its FIN waits behind the unread
+    // body); a reset cuts the connection.
+    upload.request.destroy();
+    await expect(upload.result).rejects.toThrow();
+    expect(await client().uploads()).toEqual([]);
+    expect((await client().token(uploadToken)).state).toBe("valid");
+  });
+
+  it("adds latency before reading the request", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({ endpoint: "*", latencyMs: 60_000 });
+    const upload = rawUpload(uploadToken, random(1000));
+    await vi.waitFor(async () =>
+      expect(await lastRedeem()).toMatchObject({ done: false, bytesReceived: 0 }),
+    );
+    expect((await lastRedeem())?.fault).toMatch(/latency 60000ms/);
+    upload.request.destroy();
+    await vi.waitFor(async () => expect((await lastRedeem())?.aborted).toBe(true));
+  });
+
+  it("processes slowly after the whole body arrived: stored and consumed before the answer", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({ processingDelayMs: 60_000 });
+    const bytes = random(50_000);
+    const upload = rawUpload(uploadToken, bytes);
+    await vi.waitFor(async () =>
+      expect((await client().uploads()).map((u) => u.sha256)).toEqual([sha256(bytes)]),
+    );
+    expect((await client().token(uploadToken)).state).toBe("consumed");
+    expect(await lastRedeem()).toMatchObject({ done: false, status: null });
+    upload.request.destroy();
+    await vi.waitFor(async () => expect((await lastRedeem())?.aborted).toBe(true));
+  });
+
+  it("drops the answer after storing: the client gets no response, the file is stored once", async () => {
+    await client().reset();
+    const uploadToken = await token({ return_url: client().returnUrl() });
+    await client().addFault({ dropAnswer: true });
+    const bytes = random(30_000);
+    await expect(rawUpload(uploadToken, bytes).result).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const uploads = await client().uploads();
+    expect(uploads.map((u) => u.sha256)).toEqual([sha256(bytes)]);
+    expect((await client().token(uploadToken)).state).toBe("consumed");
+    expect(await lastRedeem()).toMatchObject({
+      done: true,
+      status: null,
+      aborted: false,
+      fault: expect.stringMatching(/drop answer/),
+    });
+  });
+
+  it("refuses malformed fault specs with a message that names the problem", async () => {
+    await expect(client().addFault({ endpoint: "nope", status: 500 })).rejects.toThrow(
+      /endpoint must be/,
+    );
+    await expect(client().addFault({})).rejects.toThrow(/at least one effect/);
+    await expect(client().addFault({ status: 503, dropAnswer: true })).rejects.toThrow(
+      /cannot be combined/,
+    );
+    await expect(client().addFault({ latencyMs: -1 })).rejects.toThrow(/latencyMs/);
+    await expect(client().addFault({ status: 503, bogus: 1 } as never)).rejects.toThrow(
+      /Unknown fault field/,
+    );
+  });
+
+  it("lists and clears queued faults", async () => {
+    await client().clearFaults();
+    const added = await client().addFault({ endpoint: "list", status: 500, count: 3 });
+    expect(added).toMatchObject({ endpoint: "photo/list", remaining: 3, status: 500 });
+    expect(await client().faults()).toHaveLength(1);
+    await client().clearFaults();
+    expect(await client().faults()).toEqual([]);
+  });
+});
