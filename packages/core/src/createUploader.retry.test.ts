@@ -208,6 +208,29 @@ describe("createUploader: tokens", () => {
     expect(onError).toHaveBeenCalledOnce();
   });
 
+  it("reconciles after an ambiguous 'already used' before sending with a fresh token", async () => {
+    // A browser may resend a POST by itself; TwentyThree then calls the token used.
+    const landed = setupUploader({
+      mock: { failures: [{ kind: "token-invalid", at: "response", stored: true }] },
+    });
+    const [a] = landed.uploader.add(videoFiles(1));
+    await vi.runAllTimersAsync();
+    expect(landed.item(a)).toMatchObject({ status: "succeeded", result: { photoId: "1" } });
+    expect(landed.transport.calls).toHaveLength(1);
+
+    const findUploads = vi.fn<FindUploads>(async () => []);
+    const lost = setupUploader({
+      findUploads,
+      mock: { failures: () => ({ kind: "token-invalid", at: "response", ambiguous: true }) },
+    });
+    const [b] = lost.uploader.add(videoFiles(1));
+    await vi.runAllTimersAsync();
+    expect(lost.item(b)).toMatchObject({ status: "failed", error: { kind: "token-invalid" } });
+    expect(lost.transport.calls).toHaveLength(2);
+    // Looked before the second attempt, and again before failing for good.
+    expect(findUploads).toHaveBeenCalledTimes(2);
+  });
+
   it("recovers from an expired token with a fresh one", async () => {
     const { uploader, transport, item } = setupUploader({
       mock: { failures: [{ kind: "token-expired" }] },

@@ -220,19 +220,20 @@ async function handleFailure(
   signal: AbortSignal,
 ) {
   const isTokenError = error.kind === "token-expired" || error.kind === "token-invalid";
-  const isFinal = isTokenError || error.kind === "file-rejected" || error.kind === "aborted";
-  if (!isFinal && !engine.monitor.isOnline()) {
+  const isVerdict = isTokenError || error.kind === "file-rejected" || error.kind === "aborted";
+  if (!isVerdict && !engine.monitor.isOnline()) {
     // Failing while offline is expected: pause without using up a retry.
     return requeue(engine, job, error);
   }
-  if (isTokenError) {
-    if (job.hasRefreshedToken) return settleJob(engine, job, { error });
-    // One fresh token, then a clear error.
+  if (isTokenError && !job.hasRefreshedToken) {
+    // One fresh token, then a clear error. ("Already used" may mean our own earlier request
+    // landed: the next attempt reconciles first.)
     job.hasRefreshedToken = true;
     return requeue(engine, job, error);
   }
   const policy = engine.settings().retry;
   if (
+    !isTokenError &&
     error.kind !== "aborted" &&
     job.retriesUsed < policy.retries &&
     policy.shouldRetry(error, job.attempt)

@@ -239,6 +239,15 @@ describe("uploaderReducer", () => {
     ]);
   });
 
+  it("adds files as paused while offline", () => {
+    const state = run([
+      { type: "connectivityChanged", isOnline: false },
+      added(item("a"), item("b", 10, "rejected")),
+    ]);
+    expect(state.snapshot.items.map((entry) => entry.status)).toEqual(["paused", "rejected"]);
+    expect(state.snapshot.counts).toMatchObject({ paused: 1, queued: 0 });
+  });
+
   it("does not call the queue busy while items wait for start()", () => {
     let state = uploaderReducer(createUploaderState(), {
       type: "added",
