@@ -20,8 +20,8 @@ export interface AutoTransportOptions {
  * Picks a transport per site, before any byte is sent: it probes the site's CORS support once
  * (`probeCors`, cached per site) and then uses XHR with byte progress (or chunks, for files of at
  * least `chunkedFrom` bytes) where the site allows this page to read its answers, and the
- * iframe fallback where it does not. The probe is an `OPTIONS` request, so nothing is ever
- * uploaded twice.
+ * iframe fallback where it does not. The probe carries no file, so nothing is ever uploaded
+ * twice.
  */
 export function createAutoTransport(options: AutoTransportOptions = {}): Transport {
   const chunkedFrom = options.chunkedFrom ?? Number.POSITIVE_INFINITY;

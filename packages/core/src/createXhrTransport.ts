@@ -10,7 +10,7 @@ import type { Transport, TransportRequest } from "./types.js";
 export interface XhrTransportOptions {
   /**
    * When the connection fails before any byte was sent, probe the site's CORS support (one
-   * `OPTIONS` request, cached) so that a refused preflight is reported as kind `"cors"` rather
+   * preflighted POST without a file, cached) so that a refused preflight is reported as kind `"cors"` rather
    * than `"network"`. Default `true`.
    */
   detectCors?: boolean;

@@ -1,0 +1,167 @@
+import type { SpawnedEmulatorClient } from "@twentythree-upload/emulator/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  randomFile,
+  sharedEmulator,
+  storedWith,
+  tokenFrom,
+  transportRequest,
+} from "../test/uploadFixtures.js";
+import { createXhrTransport } from "./createXhrTransport.js";
+import { TokenRequestError, TwentyThreeApiError, UploadError } from "./errors.js";
+import { findUploads } from "./findUploads.js";
+import { getPhotoStatus } from "./getPhotoStatus.js";
+import { requestUploadToken } from "./requestUploadToken.js";
+import { updateUploadToken } from "./updateUploadToken.js";
+
+const emulator = sharedEmulator();
+const transport = createXhrTransport();
+const signal = () => AbortSignal.timeout(10_000);
+
+describe.each(["legacy", "v2"] as const)("talking to the site from the browser, %s API", (api) => {
+  let emu: SpawnedEmulatorClient;
+  beforeAll(async () => {
+    emu = await emulator.spawn({ cors: "full", encodingDelayMs: 300 });
+  });
+  afterAll(() => emu.close());
+
+  it("requestUploadToken gets a token from a token endpoint URL with the request's metadata", async () => {
+    const url = emu.tokenUrl({
+      return_url: emu.returnUrl({ theme: "green" }),
+      valid_minutes: 60,
+      ...(api === "v2" ? { api: "v2" } : {}),
+    });
+    const token = await requestUploadToken(url, { title: "Holiday", tags: "beach", maxUploads: 2 });
+    const record = await emu.token(token.uploadToken);
+    expect(token).toMatchObject({
+      title: "Holiday",
+      tags: "beach",
+      maxUploads: 2,
+      validMinutes: 60,
+      returnUrl: emu.returnUrl({ theme: "green" }),
+      backgroundReturn: false,
+    });
+    expect(token.validUntil.getTime()).toBe(record.validUntil * 1000);
+    expect(record).toMatchObject({ api, title: "Holiday", maxUploads: 2 });
+  });
+
+  it("findUploads lists what a token stored, and nothing for an unused token", async () => {
+    const token = await tokenFrom(emu, api, { return_url: emu.returnUrl() });
+    expect(await findUploads({ token, site: emu.url, apiVersion: api, signal: signal() })).toEqual(
+      [],
+    );
+    const { file, sha256 } = await randomFile(10_000);
+    const result = await transport(transportRequest(emu, api, token, file));
+    const found = await findUploads({ token, site: emu.url, apiVersion: api, signal: signal() });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      photoId: result.photoId,
+      treeId: result.treeId,
+      token: result.token,
+    });
+    expect((await storedWith(emu, sha256))[0]?.photoId).toBe(result.photoId);
+  });
+
+  it("getPhotoStatus reports encoding, then encoded", async () => {
+    const token = await tokenFrom(emu, api);
+    const { file } = await randomFile(10_000);
+    const result = await transport(transportRequest(emu, api, token, file));
+    const ask = () =>
+      getPhotoStatus({
+        site: emu.url,
+        apiVersion: api,
+        photoId: result.photoId,
+        token: result.token ?? "",
+      });
+    expect(await ask()).toEqual({ encoded: false });
+    await expect
+      .poll(async () => (await ask()).encoded, { timeout: 5_000, interval: 100 })
+      .toBe(true);
+  });
+
+  it("getPhotoStatus refuses a wrong video token with TwentyThree's error", async () => {
+    const token = await tokenFrom(emu, api);
+    const { file } = await randomFile(1_000);
+    const result = await transport(transportRequest(emu, api, token, file));
+    const error = await getPhotoStatus({
+      site: emu.url,
+      apiVersion: api,
+      photoId: result.photoId,
+      token: "wrong",
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TwentyThreeApiError);
+    expect(error).toMatchObject({ code: "invalid_photo_token" });
+  });
+
+  it("updateUploadToken changes the stored upload's metadata without credentials", async () => {
+    const token = await tokenFrom(emu, api);
+    const { file, sha256 } = await randomFile(1_000);
+    await transport(transportRequest(emu, api, token, file));
+    await updateUploadToken({
+      site: emu.url,
+      apiVersion: api,
+      uploadToken: token.uploadToken,
+      meta: { title: "Edited <b>title</b>", publish: false },
+    });
+    expect((await storedWith(emu, sha256))[0]).toMatchObject({
+      title: "Edited title",
+      publish: false,
+    });
+    await expect(
+      updateUploadToken({
+        site: emu.url,
+        apiVersion: api,
+        uploadToken: "nope",
+        meta: { title: "x" },
+      }),
+    ).rejects.toMatchObject({
+      name: "TwentyThreeApiError",
+      // Legacy answers errors with 200, v2 with the error's status.
+      status: api === "v2" ? 404 : 200,
+    });
+  });
+});
+
+describe("talking to a site without CORS", () => {
+  let emu: SpawnedEmulatorClient;
+  beforeAll(async () => {
+    emu = await emulator.spawn({ cors: "none" });
+  });
+  afterAll(() => emu.close());
+
+  it("findUploads throws a network error instead of guessing", async () => {
+    const token = await tokenFrom(emu, "legacy");
+    const error = await findUploads({
+      token,
+      site: emu.url,
+      apiVersion: "legacy",
+      signal: signal(),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UploadError);
+    expect(error).toMatchObject({ kind: "network" });
+  });
+});
+
+describe("requestUploadToken errors in the browser", () => {
+  it("relays TwentyThree's error envelope (here: get-upload-token called without OAuth)", async () => {
+    const legacy = await requestUploadToken(emulator.apiUrl("get-upload-token"), {}).catch(
+      (e: unknown) => e,
+    );
+    expect(legacy).toBeInstanceOf(TwentyThreeApiError);
+    expect(legacy).toMatchObject({ code: "permission_denied", status: 200 });
+    const v2 = await requestUploadToken(emulator.apiUrl("get-upload-token", "v2"), {}).catch(
+      (e: unknown) => e,
+    );
+    expect(v2).toBeInstanceOf(TwentyThreeApiError);
+    expect((v2 as TwentyThreeApiError).status).toBeGreaterThanOrEqual(400);
+  });
+
+  it("reports a cross-origin endpoint that sends no CORS headers as unreachable", async () => {
+    // The emulator's 404 outside its API carries no CORS header: the browser hides the answer.
+    const error = await requestUploadToken(`${emulator.url}/no-such-endpoint`, {}).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TokenRequestError);
+    expect(error).toMatchObject({ code: "token_endpoint_unreachable", status: null });
+  });
+});
