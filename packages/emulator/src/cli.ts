@@ -28,6 +28,18 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await createEmulator(config.options);
+  // Handlers first: whoever reads the banner may send a signal right away.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void emulator.close().then(() => {
+      console.log("TwentyThree emulator stopped.");
+      process.exit(0);
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   const { credentials, bearerToken, cors } = emulator.options;
   const o = config.overridden;
   console.log(
@@ -43,17 +55,6 @@ async function main(): Promise<void> {
       "Ctrl-C stops it.",
     ].join("\n"),
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    void emulator.close().then(() => {
-      console.log("TwentyThree emulator stopped.");
-      process.exit(0);
-    });
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {
