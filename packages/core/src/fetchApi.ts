@@ -1,6 +1,6 @@
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
-import { describeBody } from "./describeBody.js";
+import { excerptOf } from "./excerptOf.js";
 import { ResponseFormatError, UploadError } from "./errors.js";
 
 /**
@@ -51,7 +51,7 @@ export async function fetchApi(
     throw new UploadError("http", `TwentyThree answered with HTTP ${status}.`, { status });
   }
   if (!decoded.ok) {
-    const { excerpt } = describeBody(text);
+    const excerpt = excerptOf(text);
     throw new ResponseFormatError(
       `TwentyThree's answer could not be read: received ${decoded.reason}${excerpt ? `: ${JSON.stringify(excerpt)}` : ""}.`,
       excerpt,

@@ -4,12 +4,15 @@ import type { ApiVersion } from "./types.js";
 
 /** Options of {@link getPhotoStatus}. */
 export interface GetPhotoStatusOptions {
+  /** The TwentyThree site: a domain or an origin URL (see `siteOrigin`). */
   site: string;
   /** Default `"legacy"`. */
   apiVersion?: ApiVersion;
+  /** The video's `photo_id` from the upload result. */
   photoId: string;
   /** The video's own token (from the upload result), which grants access even when unpublished. */
   token: string;
+  /** Cancels the request (`UploadError` `aborted`). Default: none. */
   signal?: AbortSignal;
   /** The `fetch` to use. Default `globalThis.fetch`. */
   fetch?: typeof fetch;

@@ -1,6 +1,6 @@
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
-import { describeBody } from "./describeBody.js";
+import { excerptOf } from "./excerptOf.js";
 import { CallbackError, ResponseFormatError, UploadError } from "./errors.js";
 import { parseCallbackUrl } from "./parseCallbackUrl.js";
 import { parseRetryAfter } from "./parseRetryAfter.js";
@@ -194,7 +194,7 @@ function statusError(
 ): UploadError | ResponseFormatError {
   const { status } = response;
   if (isSuccess(status)) {
-    const { excerpt } = describeBody(response.body);
+    const excerpt = excerptOf(response.body);
     return new ResponseFormatError(
       `TwentyThree's answer to the upload has no result: received ${what}${excerpt ? `: ${JSON.stringify(excerpt)}` : ""}.`,
       excerpt,

@@ -1,6 +1,6 @@
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
-import { describeBody } from "./describeBody.js";
+import { excerptOf } from "./excerptOf.js";
 import { ResponseFormatError } from "./errors.js";
 import type { UploadToken } from "./types.js";
 
@@ -230,7 +230,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function formatError(original: unknown, problem: string): ResponseFormatError {
-  const { excerpt } = describeBody(original);
+  const excerpt = excerptOf(original);
   const quoted = excerpt ? `: ${JSON.stringify(excerpt)}` : "";
   return new ResponseFormatError(
     `Expected an upload token, but ${problem}${problem.startsWith("received") ? quoted : ""}.`,

@@ -7,7 +7,7 @@ import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
 
 /** Options of {@link requestUploadToken}. */
 export interface RequestUploadTokenOptions {
-  /** Cancels the request; the promise then rejects with an `UploadError` of kind `"aborted"`. */
+  /** Cancels the request; the promise then rejects with an `UploadError` of kind `"aborted"`. Default: none. */
   signal?: AbortSignal;
   /** Extra headers for a URL source (e.g. your own CSRF token). Default none. */
   headers?: Readonly<Record<string, string>>;

@@ -4,6 +4,7 @@ import type { ApiVersion, UploadMeta } from "./types.js";
 
 /** Options of {@link updateUploadToken}. */
 export interface UpdateUploadTokenOptions {
+  /** The TwentyThree site: a domain or an origin URL (see `siteOrigin`). */
   site: string;
   /** Default `"legacy"`. */
   apiVersion?: ApiVersion;
@@ -11,8 +12,12 @@ export interface UpdateUploadTokenOptions {
   uploadToken: string;
   /** What to change; fields left out are not sent. `publishDate` and `extra` are not supported here. */
   meta: Pick<UploadMeta, "title" | "description" | "tags" | "albumId" | "publish">;
-  /** Selects the file when one token (`max_uploads` > 1) carries several chunked uploads. */
+  /**
+   * Selects the file when one token (`max_uploads` > 1) carries several chunked uploads.
+   * Default: none (every file uploaded with the token).
+   */
   resumableIdentifier?: string;
+  /** Cancels the request (`UploadError` `aborted`). Default: none. */
   signal?: AbortSignal;
   /** The `fetch` to use. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
