@@ -90,6 +90,22 @@ describe("CORS full: an XHR with upload progress follows the 301 and reads the r
     ]);
   });
 
+  it("issues a token from a JSON POST with X-Requested-With (a preflighted request)", async () => {
+    const response = await fetch(emu.tokenUrl({ return_url: emu.returnUrl() }), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Requested-With": "XMLHttpRequest" },
+      body: JSON.stringify({ title: "From the browser", maxUploads: 2 }),
+    });
+    const body = (await response.json()) as {
+      status: string;
+      uploadtoken: { title: string; max_uploads: string };
+    };
+    expect(body).toMatchObject({
+      status: "ok",
+      uploadtoken: { title: "From the browser", max_uploads: "2" },
+    });
+  });
+
   it("reads the background mode's text line directly", async () => {
     const token = await emu.createToken(
       {},

@@ -68,8 +68,15 @@ describe("no-JavaScript form post (seed step 3)", () => {
     try {
       const page = await context.newPage();
       await page.goto(`${siteUrl}/form.html`);
-      await page.setInputFiles('input[type="file"]', { name: "clip.mp4", mimeType: "video/mp4", buffer: bytes });
-      await Promise.all([page.waitForURL(`${siteUrl}/upload/callback?**`), page.click('input[type="submit"]')]);
+      await page.setInputFiles('input[type="file"]', {
+        name: "clip.mp4",
+        mimeType: "video/mp4",
+        buffer: bytes,
+      });
+      await Promise.all([
+        page.waitForURL(`${siteUrl}/upload/callback?**`),
+        page.click('input[type="submit"]'),
+      ]);
       const landed = new URL(page.url());
       const [upload] = emulator.uploads();
       expect(upload).toBeDefined();

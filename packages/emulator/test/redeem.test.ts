@@ -268,3 +268,51 @@ describe("background_return_p=1", () => {
     );
   });
 });
+
+describe("callbacks longer than 1500 characters", () => {
+  const emulator = useEmulator();
+  const long = "x".repeat(1600);
+
+  it("turn the redirect into a self-submitting POST form (with a button for browsers without JavaScript)", async () => {
+    const client = createEmulatorClient(emulator().url);
+    const token = await client.createToken(
+      { extra: { note: long } },
+      { return_url: client.returnUrl({ theme: "green" }) },
+    );
+    const response = await redeem(
+      emulator().url,
+      uploadForm(token.uploadToken, { bytes: random(10) }),
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`<form method="post" action="${client.returnUrl({ theme: "green" })}">`);
+    expect(html).toContain(
+      `<input type="hidden" name="upload_token" value="${token.uploadToken}">`,
+    );
+    expect(html).toContain(`name="note" value="${long}"`);
+    expect(html).toContain('<button type="submit">Continue</button>');
+    expect(emulator().uploads()[0]?.callback).toMatchObject({ mode: "redirect", method: "POST" });
+  });
+
+  it("are POSTed by the emulator in background mode, and the ok line names return_url", async () => {
+    const client = createEmulatorClient(emulator().url);
+    const returnUrl = client.returnUrl({ theme: "green" });
+    const token = await client.createToken(
+      { extra: { note: long } },
+      { return_url: returnUrl, background_return_p: 1 },
+    );
+    const response = await redeem(
+      emulator().url,
+      uploadForm(token.uploadToken, { bytes: random(10) }),
+    );
+    const line = await response.text();
+    expect(line.endsWith(` ${returnUrl}`)).toBe(true);
+    const received = (await client.returns()).at(-1);
+    expect(received).toMatchObject({
+      method: "POST",
+      fromEmulator: true,
+      query: { theme: "green" },
+      body: { note: long, upload_token: token.uploadToken },
+    });
+  });
+});
