@@ -18,8 +18,8 @@ export interface FileRules {
 }
 
 /** The verdict on one file, in input order. */
-export interface FileValidation {
-  readonly file: Blob;
+export interface FileValidation<TFile extends Blob = Blob> {
+  readonly file: TFile;
   /** `null` when the file is accepted. */
   readonly rejection: FileRejection | null;
 }
@@ -78,16 +78,19 @@ function describeAccepted(accept: string | readonly string[] | undefined): strin
  * const [verdict] = validateFiles([file], { accept: "video/*", maxSize: 2 * 1024 ** 3 });
  * if (verdict?.rejection) alert(verdict.rejection.message);
  */
-export function validateFiles(files: readonly Blob[], rules: FileRules = {}): FileValidation[] {
+export function validateFiles<TFile extends Blob>(
+  files: readonly TFile[],
+  rules: FileRules = {},
+): FileValidation<TFile>[] {
   const accepted = parseAccept(rules.accept);
   let count = rules.existingCount ?? 0;
-  return files.map((file): FileValidation => {
+  return files.map((file): FileValidation<TFile> => {
     // Read each property once: Blob getters are not free, and 10,000 files may come at once.
     const name = fileName(file);
     const size = file.size;
     const type = file.type;
     const label = name || "This file";
-    const reject = (code: FileRejection["code"], message: string): FileValidation => ({
+    const reject = (code: FileRejection["code"], message: string): FileValidation<TFile> => ({
       file,
       rejection: { code, message },
     });
