@@ -66,6 +66,32 @@ describe("createUploader: offline", () => {
     expect(transport.calls).toHaveLength(2);
   });
 
+  it("looks again for an upload whose lookup failed because the connection dropped", async () => {
+    const network = fakeConnectivity(true);
+    let lookups = 0;
+    const { uploader, transport, item } = setupUploader({
+      mock: { failures: [{ kind: "network", at: "response", stored: true }] },
+    });
+    uploader.setOptions({
+      findUploads: async (context) => {
+        lookups += 1;
+        if (lookups === 1) {
+          network.go(false);
+          throw new TypeError("Failed to fetch");
+        }
+        return transport.findUploads(context);
+      },
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(item(id)?.status).toBe("paused");
+    network.go(true);
+    await vi.runAllTimersAsync();
+    expect(item(id)).toMatchObject({ status: "succeeded", result: { photoId: "1" } });
+    expect(transport.calls).toHaveLength(1);
+    expect(lookups).toBe(2);
+  });
+
   it("starts paused when created offline, and attaches listeners only when used", async () => {
     const network = fakeConnectivity(false);
     const addEventListener = vi.spyOn(network.target, "addEventListener");

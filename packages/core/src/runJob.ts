@@ -155,8 +155,12 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     const { error } = job.unreconciled;
     const found = await reconcile(engine, job, signal);
     if (signal.aborted) return;
-    // Unknown outcome: retrying could store the file twice. A person decides (manual retry).
-    if (found === "unknown") return settleJob(engine, job, { error });
+    if (found === "unknown") {
+      // The connection dropped while looking: look again once it is back.
+      if (!engine.monitor.isOnline()) return requeue(engine, job, error);
+      // Unknown outcome: retrying could store the file twice. A person decides (manual retry).
+      return settleJob(engine, job, { error });
+    }
     if (found !== null) return succeed(engine, job, found);
   }
   let lease;
