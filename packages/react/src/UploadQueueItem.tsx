@@ -6,7 +6,6 @@ import {
   UploadQueueRowContext,
   useQueueContext,
 } from "./UploadQueueContext.js";
-import { useIsomorphicLayoutEffect } from "./useLatest.js";
 import { useUploadItem } from "./useUploadItem.js";
 
 /** Props of {@link UploadQueueItem}: the item's id plus `<li>` props. */
@@ -29,16 +28,20 @@ export const UploadQueueItem = forwardRef<HTMLLIElement, UploadQueueItemProps>(
     const row = useContext(UploadQueueRowContext);
     const element = useRef<HTMLLIElement | null>(null);
     const measure = row?.measure;
-    const ref = useMemo(() => mergeRefs(element, forwardedRef, measure), [forwardedRef, measure]);
-
-    const isRow = row !== null;
-    // The virtualizer writes each row's transform; rows are anchored here, through the CSSOM.
-    useIsomorphicLayoutEffect(() => {
-      const style = element.current?.style;
-      if (style && isRow) {
-        Object.assign(style, { position: "absolute", top: "0", left: "0", width: "100%" });
-      }
-    }, [isRow]);
+    // Anchored before the virtualizer measures the row (it then writes the row's transform):
+    // changing the layout after measuring would trigger another resize notification.
+    const anchor = useMemo(
+      () =>
+        measure &&
+        ((node: HTMLLIElement | null) => {
+          if (node) {
+            Object.assign(node.style, { position: "absolute", top: "0", left: "0", width: "100%" });
+          }
+          measure(node);
+        }),
+      [measure],
+    );
+    const ref = useMemo(() => mergeRefs(element, forwardedRef, anchor), [forwardedRef, anchor]);
 
     const context = useMemo(
       () =>

@@ -43,8 +43,8 @@ const Row = memo(function Row(props: {
  * are in the DOM, so 10,000 files stay smooth. Positions and the list's height are written
  * through the CSSOM (`element.style.…`), never as `style` attributes, so a strict
  * Content-Security-Policy works; on the server (and in the first client render) no rows are
- * rendered. The scroll container gets `overflow-y: auto` and a `max-height` of
- * `min(60vh, 32rem)` unless your CSS gives it an overflow of its own.
+ * rendered. Give the scroll container a fixed height; unless your CSS sets its overflow, it gets
+ * `overflow-y: auto` and `height: min(60vh, 32rem)`. It is `hidden` while the queue is empty.
  *
  * @selector [data-part="list"] — the scroll container.
  * @selector [data-part="list-items"] — the `<ul>` inside it (named by `labels.fileList`).
@@ -75,9 +75,11 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
       }
       list.style.position = "relative";
       // A list that grows with its content would never scroll, and every row would render.
+      // A fixed height (not max-height) also keeps row measurements from resizing the scroller
+      // inside the virtualizer's ResizeObserver callback (a "ResizeObserver loop" error).
       if (getComputedStyle(scroller).overflowY === "visible") {
         scroller.style.overflowY = "auto";
-        scroller.style.maxHeight = "min(60vh, 32rem)";
+        scroller.style.height = "min(60vh, 32rem)";
       }
     }, []);
 
@@ -87,7 +89,7 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
       [virtualizer.containerRef],
     );
     return (
-      <div data-part="list" {...props} ref={scrollerRef}>
+      <div data-part="list" hidden={ids.length === 0} {...props} ref={scrollerRef}>
         <ul data-part="list-items" aria-label={labels.fileList} ref={listRef}>
           {isMounted &&
             virtualizer.getVirtualItems().map((row) => {

@@ -12,10 +12,13 @@ export function describeError(error: UploadError | null, labels: UploadLabels): 
 
 /**
  * The visible status text of an item: its status, plus the reason when it was rejected or
- * failed (e.g. "Failed: The connection failed.").
+ * failed (e.g. "Failed: The connection failed."), or the video id once it succeeded.
  */
 export function describeItem(item: UploadItem, labels: UploadLabels): string {
   const status = labels.status[item.status];
+  if (item.status === "succeeded" && item.result) {
+    return labels.uploaded(item.result.photoId);
+  }
   if (item.status === "rejected" && item.rejection) {
     return `${status}: ${labels.rejection(item.name, item.rejection)}`;
   }

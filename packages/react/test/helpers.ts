@@ -72,3 +72,21 @@ export function recordLiveRegion(element: Element): { texts: string[]; stop: () 
   record();
   return { texts, stop: () => observer.disconnect() };
 }
+
+/** Records every distinct value an attribute takes on an element, as it changes. */
+export function recordAttribute(
+  element: Element,
+  name: string,
+): { values: string[]; stop: () => void } {
+  const values: string[] = [];
+  const record = () => {
+    const value = element.getAttribute(name);
+    if (value !== null && values[values.length - 1] !== value) {
+      values.push(value);
+    }
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(element, { attributes: true, attributeFilter: [name] });
+  record();
+  return { values, stop: () => observer.disconnect() };
+}
