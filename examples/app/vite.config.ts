@@ -7,12 +7,16 @@ import { type Plugin, defineConfig } from "vite";
 import { EMULATOR_SITE, readConfig } from "./server/config.js";
 import { createTokenHandler } from "./server/createTokenHandler.js";
 import { toNodeListener } from "./server/nodeAdapter.js";
+import { allowReturnPageRead } from "./server/allowReturnPageRead.js";
 import { TOKEN_PATH } from "./server/startAppServer.js";
 
 const HOST = "127.0.0.1";
 const APP_PORT = Number(process.env.APP_PORT ?? 5173);
 
-/** Mounts POST /api/upload-token on the dev server, configured from the environment. */
+/**
+ * Mounts POST /api/upload-token on the dev server, configured from the environment, and lets
+ * uploads read the return URL's page (see server/allowReturnPageRead.ts).
+ */
 function tokenEndpoint(): Plugin {
   return {
     name: "twentythree-example-token-endpoint",
@@ -21,9 +25,12 @@ function tokenEndpoint(): Plugin {
       const origin = `http://${HOST}:${server.config.server.port ?? APP_PORT}`;
       const config = readConfig({ ...process.env, APP_ORIGIN: process.env.APP_ORIGIN ?? origin });
       const listener = toNodeListener(createTokenHandler(config.token));
+      const returnPath = config.token.returnUrl ? new URL(config.token.returnUrl).pathname : null;
       server.middlewares.use((request, response, next) => {
-        if (request.url?.split("?")[0] === TOKEN_PATH) listener(request, response);
-        else next();
+        const path = request.url?.split("?")[0];
+        if (path === TOKEN_PATH) return listener(request, response);
+        if (path === returnPath && allowReturnPageRead(request, response)) return;
+        next();
       });
     },
   };

@@ -19,6 +19,7 @@ try {
     port: config.port,
     ...(existsSync(distDir) ? { staticDir: distDir } : {}),
     contentSecurityPolicy: contentSecurityPolicy(siteOriginOf(config.token.site)),
+    ...(config.token.returnUrl ? { returnPath: new URL(config.token.returnUrl).pathname } : {}),
   });
   console.log(
     `Upload-token endpoint: ${server.url}/api/upload-token (TwentyThree: ${config.token.site})`,

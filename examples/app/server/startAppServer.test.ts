@@ -21,6 +21,7 @@ beforeAll(async () => {
     port: 0,
     staticDir: dir,
     contentSecurityPolicy: CSP,
+    returnPath: "/upload/callback",
     tokenHandler: async (request) => {
       seen.push(`${request.method} ${new URL(request.url).pathname}`);
       return new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } });
@@ -40,6 +41,23 @@ describe("startAppServer", () => {
     expect(response.headers.get("content-security-policy")).toBe(CSP);
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
     expect(response.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("lets uploads read the return page across origins (preflight and GET), and no other page", async () => {
+    const preflight = await fetch(`${server.url}/upload/callback?domain=x`, {
+      method: "OPTIONS",
+      headers: { Origin: "null", "Access-Control-Request-Method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const page = await fetch(`${server.url}/upload/callback?domain=x`, {
+      headers: { Origin: "null" },
+    });
+    expect(page.headers.get("access-control-allow-origin")).toBe("*");
+    const other = await fetch(`${server.url}/queue`, { headers: { Origin: "null" } });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const otherPreflight = await fetch(`${server.url}/queue`, { method: "OPTIONS" });
+    expect(otherPreflight.status).toBe(405);
   });
 
   it("serves hashed assets as immutable, and 404s for a missing file instead of index.html", async () => {

@@ -4,6 +4,7 @@
 import { type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
+import { allowReturnPageRead } from "./allowReturnPageRead.js";
 import { toNodeListener } from "./nodeAdapter.js";
 
 /** The path of the token endpoint. The app's token source points here. */
@@ -21,6 +22,12 @@ export interface AppServerOptions {
   port?: number;
   /** Sent with the app's pages and assets (see contentSecurityPolicy.ts). Default: none. */
   contentSecurityPolicy?: string;
+  /**
+   * The path of the return URL (`/upload/callback`): its page is made readable across origins,
+   * so that XHR uploads can follow TwentyThree's redirect there (see allowReturnPageRead.ts).
+   * Default: none.
+   */
+  returnPath?: string;
 }
 
 /** A running server. */
@@ -68,6 +75,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (path === TOKEN_PATH) return token(request, response);
     if (path.startsWith("/api/") || !assets) return notFound(response);
+    if (path === options.returnPath && allowReturnPageRead(request, response)) return;
     if (options.contentSecurityPolicy) {
       response.setHeader("Content-Security-Policy", options.contentSecurityPolicy);
     }
