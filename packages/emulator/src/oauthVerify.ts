@@ -3,7 +3,7 @@
 // body parameters are signed, multipart bodies are not. v2 also takes a Bearer token.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { hmacsign } from "oauth-sign";
+import { hmacsign } from "./oauthSign.js";
 import type { ApiGeneration, PermissionLevel } from "./controlTypes.js";
 import type { ResolvedOptions } from "./emulatorOptions.js";
 
