@@ -326,6 +326,29 @@ describe("createUploader: stall detection", () => {
     expect(item(id)).toMatchObject({ status: "succeeded", attempt: 1 });
   });
 
+  it("does not time out a transport that cannot count bytes (the iframe)", async () => {
+    const { uploader, item } = setupUploader({ stallTimeoutMs: 5000 });
+    uploader.setOptions({
+      transport: (request) =>
+        new Promise((resolve, reject) => {
+          request.onProgress({ loaded: 0, total: null });
+          const timer = setTimeout(() => {
+            request.onBodySent();
+            resolve({ photoId: "9", treeId: null, token: null, domain: null, params: {} });
+          }, 10 * 60_000);
+          request.signal.addEventListener("abort", () => {
+            clearTimeout(timer);
+            reject(new UploadError("aborted", "Aborted.", { ambiguous: true }));
+          });
+        }),
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(item(id)).toMatchObject({ status: "uploading", progress: { fraction: null } });
+    await vi.runAllTimersAsync();
+    expect(item(id)).toMatchObject({ status: "succeeded", attempt: 1 });
+  });
+
   it("gives up on an answer after responseTimeoutMs, then reconciles before retrying", async () => {
     const { uploader, transport, item } = setupUploader({
       responseTimeoutMs: 60_000,

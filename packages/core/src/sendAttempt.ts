@@ -86,7 +86,10 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
           return;
         }
         hasSent = true;
-        watch.progress(progress.loaded);
+        // Without byte counts (the iframe transport) silence proves nothing: no stall timer.
+        if (progress.total !== null) {
+          watch.progress(progress.loaded);
+        }
         options.onProgress(tracker.update(progress.loaded, progress.total, Date.now()));
       },
       onBodySent() {
