@@ -137,7 +137,10 @@ async function main(): Promise<void> {
     for (const suite of selected) {
       log(`suite ${suite.name}`);
       try {
-        results.push(await suite.run(context));
+        const result = await suite.run(context);
+        result.ranAt = new Date().toISOString();
+        result.quick = quick;
+        results.push(result);
       } catch (error) {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         log(`suite ${suite.name} failed: ${message}`);
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
     await rm(pagesDir, { recursive: true, force: true });
   }
 
+  machine.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 100) / 100);
   const meta = {
     date: new Date().toISOString(),
     command,
@@ -183,6 +187,9 @@ async function main(): Promise<void> {
   }
   // A partial run replaces only its own suites; the others keep their earlier results.
   const previous = await readLatest();
+  if (previous && machine.chromium === "not launched") {
+    machine.chromium = previous.meta.machine.chromium;
+  }
   const merged: BenchResults =
     previous && positionals.length > 0
       ? {

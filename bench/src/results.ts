@@ -73,6 +73,10 @@ export interface SuiteResult {
   durationMs: number;
   /** Parameters used (file sizes, counts, rounds), recorded for reproduction. */
   readonly parameters: Record<string, string | number | boolean>;
+  /** When this suite ran (a partial run keeps other suites' earlier results). */
+  ranAt?: string;
+  /** Whether it ran in --quick mode. */
+  quick?: boolean;
 }
 
 /** Creates an empty series. */
@@ -158,6 +162,7 @@ export interface MachineInfo {
   readonly node: string;
   chromium: string;
   readonly loadAverageAtStart: readonly number[];
+  loadAverageAtEnd?: readonly number[];
   readonly shared: boolean;
   readonly note: string;
 }

@@ -1,8 +1,7 @@
 // Builds one weight entry (bench/entries/<name>.ts) the way an app's bundler would ship it:
 // Vite in app mode, production, minified, with the app's own framework packages external, then
-// measures min+gzip (zlib level 9) of the emitted JS and CSS.
-import { readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+// measures min+gzip (zlib level 9) of the emitted JS (what loads up front, and lazy chunks
+// separately) and CSS.
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -23,8 +22,12 @@ export const externalPackages = [
 /** One entry's shipped bytes. */
 export interface EntryWeight {
   readonly entry: string;
+  /** The entry chunk and the chunks it imports statically: loaded with the widget. */
   readonly jsMinBytes: number;
   readonly jsGzipBytes: number;
+  /** Chunks loaded only on demand (dynamic `import()`), e.g. an XML parser for rare answers. */
+  readonly lazyJsMinBytes: number;
+  readonly lazyJsGzipBytes: number;
   readonly cssMinBytes: number;
   readonly cssGzipBytes: number;
 }
@@ -34,33 +37,35 @@ export class EntryBuildError extends Error {
   override readonly name = "EntryBuildError";
 }
 
-function gzipLength(bytes: Buffer): number {
-  return gzipSync(bytes, { level: 9 }).length;
+function gzipLength(text: string | Uint8Array): number {
+  return gzipSync(text, { level: 9 }).length;
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
+function byteLength(text: string | Uint8Array): number {
+  return typeof text === "string" ? Buffer.byteLength(text) : text.length;
 }
 
-/** Builds `bench/entries/<entry>.ts` and weighs it. */
-export async function weighEntry(entry: string): Promise<EntryWeight> {
+/**
+ * Builds `bench/entries/<entry>.ts` in memory and weighs it. `external` defaults to
+ * {@link externalPackages}.
+ */
+export async function weighEntry(
+  entry: string,
+  external: readonly RegExp[] = externalPackages,
+): Promise<EntryWeight> {
   const file = path.join(benchRoot, "entries", `${entry}.ts`);
-  const outDir = path.join(os.tmpdir(), `tt-bench-weight-${process.pid}-${entry}`);
   const problems: string[] = [];
+  let result: Rollup.RollupOutput | Rollup.RollupOutput[] | Rollup.RollupWatcher;
   try {
     // App mode, not lib mode: lib mode keeps whitespace in ES output, an app build does not.
-    await build({
+    result = await build({
       configFile: false,
       logLevel: "silent",
       mode: "production",
       root: benchRoot,
       plugins: [react()],
       build: {
-        outDir,
-        emptyOutDir: true,
+        write: false,
         minify: true,
         cssMinify: true,
         modulePreload: false,
@@ -68,7 +73,7 @@ export async function weighEntry(entry: string): Promise<EntryWeight> {
         rolldownOptions: {
           input: file,
           preserveEntrySignatures: "exports-only",
-          external: externalPackages,
+          external: [...external],
           onwarn(warning: Rollup.RollupLog) {
             // A missing export would make the entry look tiny; refuse it instead.
             if (warning.code === "MISSING_EXPORT" || warning.code === "IMPORT_IS_UNDEFINED") {
@@ -81,32 +86,65 @@ export async function weighEntry(entry: string): Promise<EntryWeight> {
       },
     });
   } catch (error) {
+    const message = stripVTControlCharacters(
+      error instanceof Error ? error.message : String(error),
+    );
     throw new EntryBuildError(
-      `bench/entries/${entry}.ts did not build: ${error instanceof Error ? error.message : String(error)}`,
+      `bench/entries/${entry}.ts did not build: ${message.split("\n").slice(0, 3).join(" ")}`,
     );
   }
-  try {
-    if (problems.length > 0) {
-      throw new EntryBuildError(
-        `bench/entries/${entry}.ts imports something that does not exist: ${problems.join("; ")}`,
-      );
-    }
-    let jsMinBytes = 0;
-    let jsGzipBytes = 0;
-    let cssMinBytes = 0;
-    let cssGzipBytes = 0;
-    for (const output of await filesUnder(outDir)) {
-      const bytes = await readFile(output);
-      if (output.endsWith(".js")) {
-        jsMinBytes += bytes.length;
-        jsGzipBytes += gzipLength(bytes);
-      } else if (output.endsWith(".css")) {
-        cssMinBytes += bytes.length;
-        cssGzipBytes += gzipLength(bytes);
-      }
-    }
-    return { entry, jsMinBytes, jsGzipBytes, cssMinBytes, cssGzipBytes };
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
+  if (problems.length > 0) {
+    throw new EntryBuildError(
+      `bench/entries/${entry}.ts imports something that does not exist: ${problems.join("; ")}`,
+    );
   }
+  if (!("output" in result) && !Array.isArray(result)) {
+    throw new EntryBuildError("Vite returned a watcher instead of a build");
+  }
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((output) => output.output);
+  const chunks = new Map(
+    outputs
+      .filter((item): item is Rollup.OutputChunk => item.type === "chunk")
+      .map((chunk) => [chunk.fileName, chunk]),
+  );
+  // What loads with the widget: the entry and everything it imports statically.
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = chunks.get(name);
+    if (!chunk || initial.has(name)) {
+      return;
+    }
+    initial.add(name);
+    chunk.imports.forEach(visit);
+  };
+  for (const chunk of chunks.values()) {
+    if (chunk.isEntry) {
+      visit(chunk.fileName);
+    }
+  }
+  const weight = {
+    entry,
+    jsMinBytes: 0,
+    jsGzipBytes: 0,
+    lazyJsMinBytes: 0,
+    lazyJsGzipBytes: 0,
+    cssMinBytes: 0,
+    cssGzipBytes: 0,
+  };
+  for (const chunk of chunks.values()) {
+    if (initial.has(chunk.fileName)) {
+      weight.jsMinBytes += byteLength(chunk.code);
+      weight.jsGzipBytes += gzipLength(chunk.code);
+    } else {
+      weight.lazyJsMinBytes += byteLength(chunk.code);
+      weight.lazyJsGzipBytes += gzipLength(chunk.code);
+    }
+  }
+  for (const asset of outputs) {
+    if (asset.type === "asset" && asset.fileName.endsWith(".css")) {
+      weight.cssMinBytes += byteLength(asset.source);
+      weight.cssGzipBytes += gzipLength(asset.source);
+    }
+  }
+  return weight;
 }

@@ -1,7 +1,7 @@
 // Start latency: from the file input's change event to the upload's first bytes at the server,
 // with the token fetched beforehand ("prefetch") or inside the path ("fetch").
 import { bareXhrUpload, photoIdOf } from "../shared/bareXhr.js";
-import { ours } from "../shared/ours.js";
+import { createUploader } from "../shared/ours.js";
 import { emulatorUrl, expose, queryParameter } from "../shared/protocol.js";
 import {
   fetchToken,
@@ -25,12 +25,6 @@ const done = new Promise<void>((resolve, reject) => {
   settle = { resolve, reject };
 });
 
-function pendingReason(): string | null {
-  return mode.startsWith("ours") && !ours.createUploader
-    ? "@twentythree-upload/core does not export createUploader yet"
-    : null;
-}
-
 async function uploadBare(file: File): Promise<void> {
   const token =
     prefetched ?? (await fetchToken(site, { fileName: file.name, fileSize: file.size }));
@@ -38,10 +32,6 @@ async function uploadBare(file: File): Promise<void> {
 }
 
 function uploadOurs(files: FileList): Promise<void> {
-  const createUploader = ours.createUploader;
-  if (!createUploader) {
-    return Promise.reject(new Error(pendingReason() ?? "unavailable"));
-  }
   const token = prefetched;
   const uploader = createUploader({
     site,
@@ -79,26 +69,23 @@ input.addEventListener("change", () => {
   );
 });
 
-expose(
-  {
-    prepare: async () => {
-      if (mode.endsWith("prefetch")) {
-        prefetched = await fetchToken(site, { fileName: "clip.mp4" });
-      }
-      return null;
-    },
-    // NTP-style clock check against the probe: offset = server − midpoint of the round trip.
-    ping: async () => {
-      const sent = epoch();
-      const response = await fetch(`${site}/__probe/ping`, { cache: "no-store" });
-      const { arrivedAt } = (await response.json()) as { arrivedAt: number };
-      const received = epoch();
-      return { offset: arrivedAt - (sent + received) / 2, roundTrip: received - sent };
-    },
-    result: async () => {
-      await done;
-      return { changeAt };
-    },
+expose({
+  prepare: async () => {
+    if (mode.endsWith("prefetch")) {
+      prefetched = await fetchToken(site, { fileName: "clip.mp4" });
+    }
+    return null;
   },
-  pendingReason(),
-);
+  // NTP-style clock check against the probe: offset = server − midpoint of the round trip.
+  ping: async () => {
+    const sent = epoch();
+    const response = await fetch(`${site}/__probe/ping`, { cache: "no-store" });
+    const { arrivedAt } = (await response.json()) as { arrivedAt: number };
+    const received = epoch();
+    return { offset: arrivedAt - (sent + received) / 2, roundTrip: received - sent };
+  },
+  result: async () => {
+    await done;
+    return { changeAt };
+  },
+});

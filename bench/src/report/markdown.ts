@@ -85,7 +85,11 @@ function suiteSection(suite: SuiteResult, charts: Map<string, string>, level: st
   const parameters = Object.entries(suite.parameters)
     .map(([key, value]) => `${key}=${String(value)}`)
     .join(", ");
-  out.push(`Parameters: ${parameters}. Suite time: ${number(suite.durationMs / 1000, 0)} s.`, "");
+  const when = suite.ranAt ? ` Ran ${suite.ranAt}${suite.quick ? " (quick mode)" : ""}.` : "";
+  out.push(
+    `Parameters: ${parameters}. Suite time: ${number(suite.durationMs / 1000, 0)} s.${when}`,
+    "",
+  );
   for (const note of suite.notes) {
     out.push(`> ${note}`, "");
   }
@@ -132,7 +136,7 @@ export function renderReport(
     `| OS | ${machine.os} |`,
     `| Node | ${machine.node} |`,
     `| Chromium | ${machine.chromium} (headless, driven by playwright-core) |`,
-    `| Load average at start | ${machine.loadAverageAtStart.join(", ")} |`,
+    `| Load average (1, 5, 15 min) | ${machine.loadAverageAtStart.join(", ")} at the start, ${machine.loadAverageAtEnd?.join(", ") ?? "–"} at the end |`,
     `| Shared | ${machine.shared ? "yes" : "no"}: ${machine.note} |`,
     "",
     "## Targets",

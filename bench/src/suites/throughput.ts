@@ -106,6 +106,9 @@ export const throughputSuite: Suite = {
     }
     const tab = await openBenchPage(context.browser, context.pageUrl("throughput"));
     try {
+      context.log("throughput: warm-up (not measured)");
+      await withTimeout(callPage(tab.page, "warmup"), 60_000, "the warm-up");
+      await resetEmulator(context.emulatorUrl);
       await callPage(tab.page, "prepare", {
         size: p.size,
         batchCount: p.batchCount,
