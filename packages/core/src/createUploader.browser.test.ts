@@ -5,7 +5,7 @@ import {
   type SpawnedEmulatorClient,
   type UploadRecord,
 } from "@twentythree-upload/emulator/client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createUploader } from "./createUploader.js";
 import { parseUploadToken } from "./parseUploadToken.js";
 import type { Uploader, UploaderOptions, UploaderSnapshot, UploadItem } from "./types.js";
@@ -249,4 +249,65 @@ describe("createUploader in Chromium: faults", () => {
     expect(uploader.getSnapshot().byId.get(id ?? "")?.status).toBe("canceled");
     uploader.destroy();
   }, 20_000);
+});
+
+describe("createUploader in Chromium: a site without CORS", () => {
+  let closed: SpawnedEmulatorClient;
+  beforeAll(async () => {
+    closed = await createEmulatorClient(inject("emulatorUrl")).spawn({ cors: "none" });
+  });
+  afterAll(() => closed.close());
+
+  // A return_url on this page's origin, whose page hands the callback back (handOffCallback).
+  const returnUrl = () => new URL("/packages/core/test/callback.html", window.location.origin).href;
+
+  it("falls back to the iframe and stores the file once", async () => {
+    const { file, sha256 } = await randomFile(90_000, "iframe.mp4");
+    const uploader = createUploader({
+      site: closed.url,
+      token: closed.tokenUrl({ return_url: returnUrl() }),
+    });
+    const [id] = uploader.add([file]);
+    const done = await settled(uploader);
+
+    const stored = storedWith(await closed.uploads(), sha256);
+    expect(stored).toHaveLength(1);
+    expect(done.byId.get(id ?? "")).toMatchObject({
+      status: "succeeded",
+      result: { photoId: stored[0]?.photoId },
+    });
+    uploader.destroy();
+  });
+
+  it("does not retry an upload whose answer was lost when it cannot check (no CORS)", async () => {
+    await closed.addFault({ endpoint: "redeem-upload-token", dropAnswer: true });
+    const { file, sha256 } = await randomFile(70_000, "unknown.mp4");
+    const before = (await closed.requests()).length;
+    const onError = vi.fn();
+    const uploader = createUploader({
+      site: closed.url,
+      token: closed.tokenUrl({ return_url: returnUrl() }),
+      transport: "iframe",
+      onError,
+    });
+    const [id] = uploader.add([file]);
+    const done = await settled(uploader);
+
+    expect(done.byId.get(id ?? "")).toMatchObject({
+      status: "failed",
+      error: { ambiguous: true },
+    });
+    expect(onError).toHaveBeenCalledOnce();
+    const stored = storedWith(await closed.uploads(), sha256);
+    expect(stored).toHaveLength(1);
+    const redeems = (await closed.requests())
+      .slice(before)
+      .filter(
+        (request) => request.endpoint === "photo/redeem-upload-token" && request.method === "POST",
+      );
+    expect(new Set(redeems.map((request) => request.uploadToken))).toEqual(
+      new Set([stored[0]?.uploadToken]),
+    );
+    uploader.destroy();
+  });
 });
