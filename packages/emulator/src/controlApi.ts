@@ -106,7 +106,13 @@ async function dispatch(ctx: EmulatorContext, req: IncomingMessage, route: strin
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ControlError(400, "Instance options must be a JSON object.");
     }
-    return jsonReply(201, await ctx.instances.spawn(body));
+    try {
+      return jsonReply(201, await ctx.instances.spawn(body));
+    } catch (error) {
+      // Option validation throws TypeError with a message naming the option.
+      if (error instanceof TypeError) throw new ControlError(400, error.message);
+      throw error;
+    }
   }
   const instance = /^instances\/(\d+)$/.exec(route);
   if (instance && method === "DELETE") {
@@ -156,8 +162,6 @@ export async function handleControl(
       reply = jsonReply(error instanceof ControlError ? error.status : 400, {
         error: error.message,
       });
-    } else if (error instanceof TypeError) {
-      reply = jsonReply(400, { error: error.message });
     } else throw error;
   }
   req.resume();

@@ -36,7 +36,11 @@ export function readMultipartFields(
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fieldSize: MAX_FORM_BYTES } });
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: "utf8",
+        limits: { fieldSize: MAX_FORM_BYTES },
+      });
     } catch (error) {
       reject(new MultipartError(error instanceof Error ? error.message : String(error)));
       return;

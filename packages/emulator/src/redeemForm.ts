@@ -79,7 +79,12 @@ export function receiveRedeemForm(
     };
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fieldSize: 1024 * 1024, fields: 1000 } });
+      parser = busboy({
+        headers: req.headers,
+        // Browsers send file names as raw UTF-8; busboy's default would read them as latin1.
+        defParamCharset: "utf8",
+        limits: { fieldSize: 1024 * 1024, fields: 1000 },
+      });
     } catch (error) {
       fail(new MultipartError(error instanceof Error ? error.message : String(error)));
       return;

@@ -88,6 +88,37 @@ describe("redeem-upload-token with a return_url (seed steps 3 and 4)", () => {
     expect(queryOf(accepted.headers.get("location") ?? "").photo_id).toMatch(/^\d+$/);
   });
 
+  it("accepts the file part before upload_token (as the .NET client sends it) and UTF-8 file names", async () => {
+    const token = await newToken(emulator().url, { return_url: RETURN_URL });
+    const bytes = random(20_000);
+    const form = new FormData();
+    form.append("file", new Blob([bytes], { type: "video/quicktime" }), "Sommerferie på Ærø.mov");
+    form.append("upload_token", token);
+    const response = await redeem(emulator().url, form);
+    expect(queryOf(response.headers.get("location") ?? "").photo_id).toMatch(/^\d+$/);
+    const upload = emulator()
+      .uploads()
+      .find((u) => u.uploadToken === token);
+    expect(upload).toMatchObject({
+      fileName: "Sommerferie på Ærø.mov",
+      sha256: sha256(bytes),
+      contentType: "video/quicktime",
+    });
+  });
+
+  it("discards a file sent before an unusable upload_token", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([random(5000)]), "a.bin");
+    form.append("upload_token", "f".repeat(40));
+    const response = await redeem(emulator().url, form);
+    expect(response.status).toBe(403);
+    expect(
+      emulator()
+        .uploads()
+        .filter((u) => u.uploadToken === "f".repeat(40)),
+    ).toEqual([]);
+  });
+
   it("reports a missing file with error_message", async () => {
     const token = await newToken(emulator().url, { return_url: RETURN_URL });
     const response = await redeem(emulator().url, uploadForm(token, null, { other: "x" }));
