@@ -268,6 +268,24 @@ describe("createUploader: tokens", () => {
     );
   });
 
+  it("fetches another shared token when one is used up, never over-using one", async () => {
+    const { uploader, transport, token, statuses } = setupUploader({ tokenStrategy: "shared" });
+    // The endpoint grants at most 2 uploads per token, whatever was asked.
+    uploader.setOptions({
+      token: (request, context) => token({ ...request, maxUploads: 2 }, context),
+    });
+    uploader.add(videoFiles(5));
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(Array(5).fill("succeeded"));
+    expect(transport.calls).toHaveLength(5); // no attempt was refused
+    const uses = new Map<string, number>();
+    transport.uploads.forEach(({ uploadToken }) =>
+      uses.set(uploadToken, (uses.get(uploadToken) ?? 0) + 1),
+    );
+    expect([...uses.values()].every((count) => count <= 2)).toBe(true);
+    expect(uses.size).toBe(3);
+  });
+
   it("reconciles a shared token without crediting another file's upload", async () => {
     const { uploader, transport, statuses } = setupUploader({
       tokenStrategy: "shared",

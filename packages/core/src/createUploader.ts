@@ -44,9 +44,9 @@ export function createUploader(options: UploaderOptions): Uploader {
     expiryMarginMs: () => settings.tokenExpiryMarginMs,
     maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),
     demand: () => {
-      let count = 1;
+      let count = 0;
       jobs.forEach((job) => {
-        count += job.phase === "ready" || job.phase === "waiting" || job.phase === "idle" ? 1 : 0;
+        count += job.phase === "settled" || job.phase === "encoding" ? 0 : 1;
       });
       return count;
     },

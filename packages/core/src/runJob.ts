@@ -1,9 +1,9 @@
 // One turn of a job in a slot: reconcile a possibly-stored earlier attempt, get a token, send,
 // and decide what happens next (success, encoding wait, backoff, a fresh token, or failure).
 import { UploadError } from "./errors.js";
-import { findUploads as defaultFindUploads } from "./findUploads.js";
 import { getPhotoStatus } from "./getPhotoStatus.js";
 import { pollEncoding } from "./pollEncoding.js";
+import { reconcileUpload } from "./reconcileUpload.js";
 import { retryDelayMs } from "./retryPolicy.js";
 import { sendAttempt } from "./sendAttempt.js";
 import type { TokenOutcome } from "./tokenManager.js";
@@ -81,37 +81,6 @@ function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): 
   });
 }
 
-/** Looks for what an ambiguous attempt may have stored: a result, `null`, or `"unknown"`. */
-async function reconcile(
-  engine: UploaderEngine,
-  job: UploadJob,
-  signal: AbortSignal,
-): Promise<UploadResult | null | "unknown"> {
-  const pending = job.unreconciled;
-  if (pending === null) {
-    return null;
-  }
-  const settings = engine.settings();
-  try {
-    if (pending.isShared) {
-      // Answers of other attempts with this token may still come: wait, so they get credited
-      // to their own items first.
-      await engine.tokens.whenIdle(pending.token, signal);
-    }
-    const find = settings.given.findUploads ?? defaultFindUploads;
-    const found = await find({
-      token: pending.token,
-      site: settings.given.site,
-      apiVersion: settings.apiVersion,
-      signal,
-    });
-    job.unreconciled = null;
-    return found.find((result) => !engine.attributed.has(result.photoId)) ?? null;
-  } catch {
-    return "unknown";
-  }
-}
-
 function tokenRequest(engine: UploaderEngine, job: UploadJob): UploadTokenRequest {
   const { meta, name, size, type } = job.item;
   if (engine.settings().tokenStrategy === "shared") {
@@ -150,27 +119,69 @@ export async function runJob(engine: UploaderEngine, job: UploadJob): Promise<vo
   }
 }
 
-async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSignal) {
-  if (job.unreconciled !== null) {
-    const { error } = job.unreconciled;
-    const found = await reconcile(engine, job, signal);
-    if (signal.aborted) return;
-    if (found === "unknown") {
+/** How the attempt ended for its token (see `TokenOutcome`). */
+function tokenOutcomeOf(error: UploadError, hasSent: boolean, isCanceled: boolean): TokenOutcome {
+  if (error.kind === "token-expired" || error.kind === "token-invalid") {
+    return "refused";
+  }
+  if (error.ambiguous) {
+    // Canceled mid-answer: count the use, but there is nothing to reconcile.
+    return isCanceled ? "used" : "ambiguous";
+  }
+  return hasSent ? "used" : "unused";
+}
+
+/**
+ * Before sending again after an ambiguous attempt: was the file stored after all? Returns `true`
+ * when that settled (or paused) the job, `false` when the attempt should go ahead.
+ */
+async function resolveEarlierAttempt(
+  engine: UploaderEngine,
+  job: UploadJob,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const pending = job.unreconciled;
+  if (pending === null) {
+    return false;
+  }
+  const found = await reconcileUpload(engine, job, signal);
+  if (signal.aborted) {
+    return true;
+  }
+  if (found === "unknown") {
+    if (!engine.monitor.isOnline()) {
       // The connection dropped while looking: look again once it is back.
-      if (!engine.monitor.isOnline()) return requeue(engine, job, error);
+      requeue(engine, job, pending.error);
+    } else {
       // Unknown outcome: retrying could store the file twice. A person decides (manual retry).
-      return settleJob(engine, job, { error });
+      settleJob(engine, job, { error: pending.error });
     }
-    if (found !== null) return succeed(engine, job, found);
+    return true;
+  }
+  if (found !== null) {
+    succeed(engine, job, found);
+    return true;
+  }
+  return false;
+}
+
+async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSignal) {
+  if (job.unreconciled !== null && (await resolveEarlierAttempt(engine, job, signal))) {
+    return;
   }
   let lease;
   try {
     lease = await engine.tokens.acquire(job.id, tokenRequest(engine, job), signal);
   } catch (error) {
-    if (signal.aborted) return;
-    return handleFailure(engine, job, toTokenError(error), signal);
+    if (!signal.aborted) {
+      await handleFailure(engine, job, toTokenError(error), signal);
+    }
+    return;
   }
-  if (signal.aborted) return lease.release("unused");
+  if (signal.aborted) {
+    lease.release("unused");
+    return;
+  }
   const settings = engine.settings();
   const attemptNumber = job.attempt;
   const { store } = engine;
@@ -196,16 +207,16 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
   store.dropProgress(job.id);
   if (outcome.ok) {
     lease.release("used");
-    if (!signal.aborted) succeed(engine, job, outcome.result);
+    if (!signal.aborted) {
+      succeed(engine, job, outcome.result);
+    }
     return;
   }
   const { error } = outcome;
-  let tokenOutcome: TokenOutcome = outcome.hasSent ? "used" : "unused";
-  if (error.kind === "token-expired" || error.kind === "token-invalid") tokenOutcome = "refused";
-  else if (error.ambiguous) tokenOutcome = "ambiguous";
-  // Canceled mid-send: count the use, but there is nothing to reconcile.
-  lease.release(signal.aborted && tokenOutcome === "ambiguous" ? "used" : tokenOutcome);
-  if (signal.aborted) return;
+  lease.release(tokenOutcomeOf(error, outcome.hasSent, signal.aborted));
+  if (signal.aborted) {
+    return;
+  }
   if (error.ambiguous) {
     job.unreconciled = { token: lease.token, isShared: lease.isShared, error };
   }
@@ -227,13 +238,15 @@ async function handleFailure(
   const isVerdict = isTokenError || error.kind === "file-rejected" || error.kind === "aborted";
   if (!isVerdict && !engine.monitor.isOnline()) {
     // Failing while offline is expected: pause without using up a retry.
-    return requeue(engine, job, error);
+    requeue(engine, job, error);
+    return;
   }
   if (isTokenError && !job.hasRefreshedToken) {
     // One fresh token, then a clear error. ("Already used" may mean our own earlier request
     // landed: the next attempt reconciles first.)
     job.hasRefreshedToken = true;
-    return requeue(engine, job, error);
+    requeue(engine, job, error);
+    return;
   }
   const policy = engine.settings().retry;
   if (
@@ -262,9 +275,14 @@ async function handleFailure(
   }
   if (job.unreconciled !== null) {
     // No more attempts, but this one may have landed: look before calling it failed.
-    const found = await reconcile(engine, job, signal);
-    if (signal.aborted) return;
-    if (found !== null && found !== "unknown") return succeed(engine, job, found);
+    const found = await reconcileUpload(engine, job, signal);
+    if (signal.aborted) {
+      return;
+    }
+    if (found !== null && found !== "unknown") {
+      succeed(engine, job, found);
+      return;
+    }
   }
   settleJob(engine, job, { error });
 }

@@ -31,7 +31,7 @@ export interface TokenManagerOptions {
   strategy(): "per-file" | "shared";
   /** A token this close to `validUntil` is not handed out again. */
   expiryMarginMs(): number;
-  /** For the shared strategy: how many files still need a token. */
+  /** For the shared strategy: files not done yet (those holding a lease included). */
   demand(): number;
   /** The most uploads one token may be asked for (TwentyThree's `max_uploads` limit). */
   maxUploadsLimit(): number;
@@ -159,7 +159,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   function fetchShared(request: UploadTokenRequest): Promise<SharedEntry> {
-    const maxUploads = Math.max(1, Math.min(options.maxUploadsLimit(), options.demand()));
+    let leased = 0;
+    shared.forEach((entry) => {
+      leased += entry.inFlight;
+    });
+    const needed = options.demand() - leased;
+    const maxUploads = Math.max(1, Math.min(options.maxUploadsLimit(), needed));
     fetching ??= options
       .fetchToken({ ...request, maxUploads }, lifetime.signal)
       .then((token) => {

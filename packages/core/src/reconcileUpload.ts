@@ -1,0 +1,36 @@
+// Reconciliation: after an attempt that may have stored the file (its answer was lost), ask
+// TwentyThree what its token stored before sending the file again, so nothing is stored twice.
+import { findUploads as defaultFindUploads } from "./findUploads.js";
+import type { UploadResult } from "./types.js";
+import type { UploaderEngine, UploadJob } from "./uploadJob.js";
+
+/** Looks for what an ambiguous attempt may have stored: a result, `null`, or `"unknown"`. */
+export async function reconcileUpload(
+  engine: UploaderEngine,
+  job: UploadJob,
+  signal: AbortSignal,
+): Promise<UploadResult | null | "unknown"> {
+  const pending = job.unreconciled;
+  if (pending === null) {
+    return null;
+  }
+  const settings = engine.settings();
+  try {
+    if (pending.isShared) {
+      // Answers of other attempts with this token may still come: wait, so they get credited
+      // to their own items first.
+      await engine.tokens.whenIdle(pending.token, signal);
+    }
+    const find = settings.given.findUploads ?? defaultFindUploads;
+    const found = await find({
+      token: pending.token,
+      site: settings.given.site,
+      apiVersion: settings.apiVersion,
+      signal,
+    });
+    job.unreconciled = null;
+    return found.find((result) => !engine.attributed.has(result.photoId)) ?? null;
+  } catch {
+    return "unknown";
+  }
+}
