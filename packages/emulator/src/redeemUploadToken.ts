@@ -81,6 +81,10 @@ export async function redeemUploadToken(call: ApiCall): Promise<Reply> {
   try {
     form = await receiveRedeemForm(req, call.body, ctx.data, (values) => {
       const token = values.get("upload_token");
+      // Logged as soon as known, so that a request cut off mid-file can be told apart.
+      call.record.uploadToken = token ?? null;
+      const chunk = Number(values.get("resumableChunkNumber"));
+      if (Number.isInteger(chunk) && chunk > 0) call.record.chunk = chunk;
       const chunkOfDoneFile = ctx.chunks.get(
         token ?? "",
         values.get("resumableIdentifier") ?? "",

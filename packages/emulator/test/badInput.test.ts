@@ -43,7 +43,7 @@ describe("bad input", () => {
     );
     await vi.waitFor(async () => {
       const last = (await client().requests())
-        .filter((r) => r.endpoint === "photo/redeem-upload-token")
+        .filter((r) => r.uploadToken === token.uploadToken)
         .at(-1);
       expect(last).toMatchObject({ aborted: true, done: true, bytesReceived: 200_000 });
     });
