@@ -251,6 +251,41 @@ describe("createUploader in Chromium: faults", () => {
   }, 20_000);
 });
 
+describe("createUploader in Chromium: waiting for encoding", () => {
+  it("stays processing until photo/list reports the video encoded", async () => {
+    const encoding = await createEmulatorClient(inject("emulatorUrl")).spawn({
+      encodingDelayMs: 1500,
+    });
+    try {
+      const { file } = await randomFile(30_000, "encode.mp4");
+      const onSuccess = vi.fn();
+      const uploader = createUploader({
+        site: encoding.url,
+        token: encoding.tokenUrl({ return_url: encoding.returnUrl() }),
+        transport: "xhr",
+        waitForEncoding: { intervalMs: 250 },
+        onSuccess,
+      });
+      const [id] = uploader.add([file]);
+      const seen: UploaderSnapshot[] = [];
+      const done = await settled(uploader, seen);
+
+      const waiting = seen
+        .map((snapshot) => snapshot.byId.get(id ?? ""))
+        .find((item) => item?.status === "processing" && item.result !== null);
+      expect(waiting?.result?.photoId).toBe(done.byId.get(id ?? "")?.result?.photoId);
+      expect(done.byId.get(id ?? "")?.status).toBe("succeeded");
+      expect(onSuccess).toHaveBeenCalledOnce();
+      // It asked more than once: the first answers said "not encoded yet".
+      const polls = (await encoding.requests()).filter((r) => r.endpoint === "photo/list");
+      expect(polls.length).toBeGreaterThanOrEqual(2);
+      uploader.destroy();
+    } finally {
+      await encoding.close();
+    }
+  });
+});
+
 describe("createUploader in Chromium: a site without CORS", () => {
   let closed: SpawnedEmulatorClient;
   beforeAll(async () => {
