@@ -90,12 +90,15 @@ export default defineConfig({
         resolve: { alias: react18Aliases },
         optimizeDeps: {
           include: [
+            "react",
+            "react-dom",
             "react-dom/client",
             "react/jsx-runtime",
             "react/jsx-dev-runtime",
             "@tanstack/react-query",
             "@tanstack/react-virtual",
             "vitest-browser-react",
+            "fast-xml-parser",
           ],
         },
         test: {

@@ -2,6 +2,7 @@ import {
   createEmulatorClient,
   type SpawnedEmulatorClient,
 } from "@twentythree-upload/emulator/client";
+import { StrictMode } from "react";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import { render } from "vitest-browser-react";
@@ -187,6 +188,39 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
         .toBeVisible();
     } finally {
       await closed.close();
+    }
+  });
+
+  it("under StrictMode requests one token and sends one upload per file", async () => {
+    const before = await lastRequestId(emulator);
+    const one = await randomFile(40_000, "strict-1.mp4");
+    const two = await randomFile(50_000, "strict-2.mp4");
+    const screen = await render(
+      <StrictMode>
+        <UploadQueue site={emulator.url} token={tokenUrl()} />
+      </StrictMode>,
+    );
+    await choose(screen.container, [one.file, two.file]);
+    await expect
+      .poll(
+        () =>
+          screen.container.querySelectorAll('[data-state="succeeded"][data-part="item"]').length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(2);
+    // POSTs that carry a token (core's auto transport may first send a token-less CORS probe).
+    const posts = async (endpoint: "token" | "photo/redeem-upload-token") =>
+      (await requestsTo(emulator, endpoint, before)).filter(
+        (request) =>
+          request.method === "POST" && (endpoint === "token" || request.uploadToken !== null),
+      );
+    expect(await posts("token")).toHaveLength(2);
+    expect(await posts("photo/redeem-upload-token")).toHaveLength(2);
+    const uploads = await emulator.uploads();
+    for (const { sha256 } of [one, two]) {
+      expect(uploads.filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
     }
   });
 });

@@ -100,8 +100,10 @@ export function useUploadToken(
   const fallback = useFallbackClient(!options.queryClient && !contextClient);
   const client = (options.queryClient ?? contextClient ?? fallback) as QueryClient;
   const queryKey = ["twentythree-upload", "upload-token", tokenSourceKey(source), meta] as const;
-  const queryFn = ({ signal }: { signal: AbortSignal }) =>
-    requestUploadToken(source as TokenSource, { ...meta }, { signal });
+  // The query's AbortSignal is deliberately not passed on: TanStack Query cancels a fetch whose
+  // signal was read when its last observer unmounts, which StrictMode's simulated unmount does,
+  // and the remount would then mint a second single-use token.
+  const queryFn = () => requestUploadToken(source as TokenSource, { ...meta });
   const refreshIn = useCallback(
     (query: Query<UploadToken, TwentyThreeUploadError, UploadToken, typeof queryKey>) =>
       msUntilRefresh(query.state.data, marginMs),

@@ -1,0 +1,230 @@
+import {
+  createEmulatorClient,
+  type SpawnedEmulatorClient,
+} from "@twentythree-upload/emulator/client";
+import { StrictMode } from "react";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { userEvent } from "vitest/browser";
+import { render } from "vitest-browser-react";
+import {
+  callbackPageUrl,
+  lastRequestId,
+  randomFile,
+  recordAttribute,
+  recordLiveRegion,
+  requestsTo,
+} from "../test/helpers.js";
+import { UploadForm } from "./index.js";
+
+let emulator: SpawnedEmulatorClient;
+beforeAll(async () => {
+  emulator = await createEmulatorClient(inject("emulatorUrl")).spawn();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+/** A token endpoint URL of its own per test (`case`), so cached tokens never cross tests. */
+const tokenUrl = (name: string) =>
+  emulator.tokenUrl({ return_url: emulator.returnUrl({ case: name }) });
+
+function formOf(container: HTMLElement): HTMLFormElement {
+  const form = container.querySelector("form");
+  if (!form) {
+    throw new Error("no form");
+  }
+  return form;
+}
+
+/** The token in the hidden field, once the form has one. */
+async function issuedToken(container: HTMLElement): Promise<string> {
+  let value = "";
+  await expect
+    .poll(() => {
+      value = container.querySelector<HTMLInputElement>('input[name="upload_token"]')?.value ?? "";
+      return value;
+    })
+    .not.toBe("");
+  return value;
+}
+
+describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
+  it("is a real redeem-upload-token form with the hidden token and a file input", async () => {
+    const screen = await render(<UploadForm site={emulator.url} token={tokenUrl("shape")} />);
+    const form = formOf(screen.container);
+    expect(form.getAttribute("action")).toBe(`${emulator.url}/api/photo/redeem-upload-token`);
+    expect(form.method).toBe("post");
+    expect(form.enctype).toBe("multipart/form-data");
+    const token = await issuedToken(screen.container);
+    expect((await emulator.token(token)).state).toBe("valid");
+    const file = screen.getByLabelText("Video file").element() as HTMLInputElement;
+    expect(file.name).toBe("file");
+    expect(file.type).toBe("file");
+  });
+
+  it("uploads through the engine with progress, sends title edits, and shows the video id", async () => {
+    const { file, sha256 } = await randomFile(12_000_000, "form.mp4");
+    const screen = await render(
+      <UploadForm
+        site={emulator.url}
+        token={tokenUrl("upload")}
+        titleField
+        descriptionField
+        metadataDebounceMs={50}
+      />,
+    );
+    const region = recordLiveRegion(screen.container.querySelector('[role="status"]')!);
+    const token = await issuedToken(screen.container);
+    await userEvent.fill(screen.getByLabelText("Title"), "Typed before the upload");
+    await expect
+      .poll(async () => (await emulator.token(token)).title, { timeout: 10_000 })
+      .toBe("Typed before the upload");
+
+    await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 4_000_000 });
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    await screen.getByRole("button", { name: "Upload video" }).click();
+    const progress = screen.getByRole("progressbar", { name: "Upload of form.mp4" });
+    await expect.element(progress).toBeInTheDocument();
+    const values = recordAttribute(progress.element(), "aria-valuenow");
+    // The upload has started: edits now go to the token it uses.
+    await userEvent.fill(screen.getByLabelText("Description"), "Typed during the upload");
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 30_000 })
+      .toBe("succeeded");
+    values.stop();
+    expect(values.values.map(Number).some((value) => value > 0 && value < 100)).toBe(true);
+
+    const stored = (await emulator.uploads()).find((upload) => upload.sha256 === sha256);
+    expect(stored).toMatchObject({ uploadToken: token, size: file.size });
+    await expect
+      .element(screen.getByText(`Uploaded. Video id: ${stored?.photoId}`, { exact: true }))
+      .toBeVisible();
+    await expect
+      .poll(async () => (await emulator.token(token)).description, { timeout: 10_000 })
+      .toBe("Typed during the upload");
+    expect(region.texts).toEqual(["Uploading form.mp4", "form.mp4 uploaded"]);
+    region.stop();
+  });
+
+  it("uploads once on a double submit", async () => {
+    const before = await lastRequestId(emulator);
+    const { file, sha256 } = await randomFile(64 * 1024, "double.mp4");
+    const screen = await render(<UploadForm site={emulator.url} token={tokenUrl("double")} />);
+    await issuedToken(screen.container);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    const form = formOf(screen.container);
+    form.requestSubmit();
+    form.requestSubmit();
+    await expect.poll(() => form.dataset.state, { timeout: 10_000 }).toBe("succeeded");
+    expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
+    const posts = await requestsTo(emulator, "photo/redeem-upload-token", before);
+    expect(posts.filter((r) => r.method === "POST" && r.uploadToken !== null)).toHaveLength(1);
+  });
+
+  it("starts on file pick with startOnSelect, cancels, and retries with a fresh token", async () => {
+    const { file, sha256 } = await randomFile(16_000_000, "pick.mp4");
+    await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 2_000_000 });
+    const screen = await render(
+      <UploadForm site={emulator.url} token={tokenUrl("pick")} startOnSelect />,
+    );
+    const first = await issuedToken(screen.container);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 10_000 })
+      .toBe("uploading");
+    await screen.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => formOf(screen.container).dataset.state).toBe("canceled");
+    await expect.element(screen.getByText("Canceled", { exact: true })).toBeVisible();
+    await screen.getByRole("button", { name: "Retry" }).click();
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 20_000 })
+      .toBe("succeeded");
+    const stored = (await emulator.uploads()).filter((upload) => upload.sha256 === sha256);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.uploadToken).not.toBe(first);
+  });
+
+  it("shows a failure with its reason and retries on request", async () => {
+    const { file, sha256 } = await randomFile(32 * 1024, "fails.mp4");
+    await emulator.addFault({ endpoint: "redeem-upload-token", status: 503 });
+    const screen = await render(
+      <UploadForm site={emulator.url} token={tokenUrl("fails")} retry={false} />,
+    );
+    await issuedToken(screen.container);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    await screen.getByRole("button", { name: "Upload video" }).click();
+    await expect
+      .element(screen.getByText("Failed: The server answered with an error.", { exact: true }), {
+        timeout: 10_000,
+      })
+      .toBeVisible();
+    await screen.getByRole("button", { name: "Retry" }).click();
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 10_000 })
+      .toBe("succeeded");
+    expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
+  });
+
+  it("refuses a file that fails validation and sends nothing", async () => {
+    const screen = await render(
+      <UploadForm site={emulator.url} token={tokenUrl("invalid")} accept="video/*" />,
+    );
+    await issuedToken(screen.container);
+    const before = await lastRequestId(emulator);
+    await userEvent.upload(
+      screen.getByLabelText("Video file"),
+      new File(["text"], "notes.txt", { type: "text/plain" }),
+    );
+    await screen.getByRole("button", { name: "Upload video" }).click();
+    await expect.poll(() => formOf(screen.container).dataset.state).toBe("rejected");
+    expect(screen.container.querySelector('[data-part="status"]')?.textContent).toMatch(
+      /^Not added: .*notes\.txt/,
+    );
+    expect(await requestsTo(emulator, "photo/redeem-upload-token", before)).toHaveLength(0);
+  });
+
+  it("falls back to the iframe transport when the site sends no CORS headers", async () => {
+    const closed = await createEmulatorClient(inject("emulatorUrl")).spawn({ cors: "none" });
+    try {
+      const { file, sha256 } = await randomFile(64 * 1024, "no-cors.mp4");
+      const token = closed.tokenUrl({ return_url: callbackPageUrl(closed.url) });
+      const screen = await render(<UploadForm site={closed.url} token={token} />);
+      await issuedToken(screen.container);
+      await userEvent.upload(screen.getByLabelText("Video file"), file);
+      await screen.getByRole("button", { name: "Upload video" }).click();
+      await expect
+        .poll(() => formOf(screen.container).dataset.state, { timeout: 20_000 })
+        .toBe("succeeded");
+      const [stored] = await closed.uploads();
+      expect(stored?.sha256).toBe(sha256);
+      await expect
+        .element(screen.getByText(`Uploaded. Video id: ${stored?.photoId}`, { exact: true }))
+        .toBeVisible();
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it("under StrictMode requests one token and uploads once", async () => {
+    const before = await lastRequestId(emulator);
+    const { file, sha256 } = await randomFile(64 * 1024, "strict.mp4");
+    const screen = await render(
+      <StrictMode>
+        <UploadForm site={emulator.url} token={tokenUrl("strict")} />
+      </StrictMode>,
+    );
+    await issuedToken(screen.container);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    await screen.getByRole("button", { name: "Upload video" }).click();
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 10_000 })
+      .toBe("succeeded");
+    // One token minted (the endpoint also answers a CORS preflight, which mints nothing).
+    const tokenPosts = await requestsTo(emulator, "token", before);
+    expect(tokenPosts.filter((request) => request.method === "POST")).toHaveLength(1);
+    // Uploads that carry a token (core's auto transport may first send a token-less CORS probe).
+    const posts = await requestsTo(emulator, "photo/redeem-upload-token", before);
+    expect(posts.filter((r) => r.method === "POST" && r.uploadToken !== null)).toHaveLength(1);
+    expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
+  });
+});

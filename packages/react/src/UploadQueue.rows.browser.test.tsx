@@ -1,0 +1,83 @@
+import { Profiler } from "react";
+import { describe, expect, it } from "vitest";
+import { render } from "vitest-browser-react";
+import {
+  createMockTokenSource,
+  createMockTransport,
+  createUploader,
+  renderUploadQueueItem,
+  UploadQueue,
+} from "./index.js";
+
+const site = "videos.example.com";
+
+function rows(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>('[data-part="item"]')];
+}
+
+describe("UploadQueue rows", () => {
+  it("re-renders a row only when its own item changes", async () => {
+    const uploader = createUploader({
+      site,
+      token: createMockTokenSource(),
+      transport: createMockTransport({ durationMs: 400, progressSteps: 8 }),
+      autoStart: false,
+    });
+    const commits = new Map<string, number>();
+    const renderRow = (id: string) => (
+      <Profiler id={id} onRender={() => commits.set(id, (commits.get(id) ?? 0) + 1)}>
+        {renderUploadQueueItem(id)}
+      </Profiler>
+    );
+    const screen = await render(<UploadQueue uploader={uploader} renderItem={renderRow} />);
+    const files = ["a.mp4", "b.mp4", "c.mp4"].map(
+      (name) => new File([new Uint8Array(1000)], name, { type: "video/mp4" }),
+    );
+    const [first, second, third] = uploader.add(files) as [string, string, string];
+    await expect.poll(() => rows(screen.container).length).toBe(3);
+    // Let mount-time measurements settle before counting.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    const before = new Map(commits);
+
+    uploader.start(first);
+    await expect
+      .poll(() => uploader.getSnapshot().byId.get(first)?.status, { timeout: 5000 })
+      .toBe("succeeded");
+    await expect.poll(() => rows(screen.container)[0]?.dataset.state).toBe("succeeded");
+
+    expect((commits.get(first) ?? 0) - (before.get(first) ?? 0)).toBeGreaterThan(3);
+    expect(commits.get(second)).toBe(before.get(second));
+    expect(commits.get(third)).toBe(before.get(third));
+    uploader.destroy();
+  });
+
+  it("keeps 10,000 files smooth: only visible rows are in the DOM, and scrolling shows later ones", async () => {
+    const uploader = createUploader({
+      site,
+      token: createMockTokenSource(),
+      transport: createMockTransport(),
+      autoStart: false,
+    });
+    const screen = await render(<UploadQueue uploader={uploader} />);
+    const files = Array.from(
+      { length: 10_000 },
+      (_, index) => new File(["x"], `file-${index}.mp4`, { type: "video/mp4" }),
+    );
+    uploader.add(files);
+    await expect.poll(() => rows(screen.container).length).toBeGreaterThan(0);
+    expect(rows(screen.container).length).toBeLessThan(60);
+    await expect.element(screen.getByText("0 of 10000 files uploaded")).toBeVisible();
+
+    const list = screen.container.querySelector<HTMLElement>('[data-part="list"]')!;
+    expect(list.scrollHeight).toBeGreaterThan(10_000 * 20);
+    list.scrollTop = list.scrollHeight;
+    await expect
+      .poll(() => rows(screen.container).some((row) => row.textContent?.includes("file-9999.mp4")))
+      .toBe(true);
+    expect(rows(screen.container).length).toBeLessThan(60);
+    expect(rows(screen.container).some((row) => row.textContent?.includes("file-0.mp4"))).toBe(
+      false,
+    );
+    uploader.destroy();
+  });
+});
