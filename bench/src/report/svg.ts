@@ -17,14 +17,15 @@ function escapeXml(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
-/** A round axis maximum (1, 2, 2.5 or 5 times a power of ten) at or above `value`. */
-function niceMax(value: number): number {
+/** A round tick step giving about four ticks up to `value`: 1, 2 or 5 times a power of ten. */
+function niceStep(value: number): number {
   if (!(value > 0)) {
-    return 1;
+    return 0.25;
   }
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) {
-    if (step * power >= value) {
+  const rough = value / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  for (const step of [1, 2, 5, 10]) {
+    if (step * power >= rough) {
       return step * power;
     }
   }
@@ -44,9 +45,13 @@ export function figureSvg(figure: Figure): string {
   const height = TOP + rows.length * ROW + BOTTOM;
   const plotLeft = LABEL_WIDTH;
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const maxValue = niceMax(
-    Math.max(0, ...rows.map((entry) => (entry.status === "ok" ? (entry.summary?.max ?? 0) : 0))),
+  const largest = Math.max(
+    0,
+    ...rows.map((entry) => (entry.status === "ok" ? (entry.summary?.max ?? 0) : 0)),
   );
+  const step = niceStep(largest);
+  const ticks = Math.max(1, Math.ceil(largest / step));
+  const maxValue = step * ticks;
   const x = (value: number) => plotLeft + (Math.min(value, maxValue) / maxValue) * plotWidth;
   const digits = figure.digits ?? 1;
   const parts: string[] = [];
@@ -58,12 +63,12 @@ export function figureSvg(figure: Figure): string {
     `<text x="8" y="36" fill="#555">${escapeXml(`${figure.unit}, ${figure.better} is better; bar = median, band = IQR, whisker = min–max`)}</text>`,
   );
   // Grid lines and axis labels.
-  for (let tick = 0; tick <= 4; tick += 1) {
-    const value = (maxValue * tick) / 4;
+  for (let tick = 0; tick <= ticks; tick += 1) {
+    const value = step * tick;
     const tx = x(value);
     parts.push(
       `<line x1="${tx}" y1="${TOP - 4}" x2="${tx}" y2="${TOP + rows.length * ROW}" stroke="#e5e5e5"/>`,
-      `<text x="${tx}" y="${TOP + rows.length * ROW + 16}" text-anchor="middle" fill="#555">${escapeXml(format(value, value < 10 ? 1 : 0))}</text>`,
+      `<text x="${tx}" y="${TOP + rows.length * ROW + 16}" text-anchor="middle" fill="#555">${escapeXml(format(value, step < 1 ? 2 : 0))}</text>`,
     );
   }
   rows.forEach((entry, index) => {

@@ -18,10 +18,26 @@ type Outcome = { ms: number; photoId?: string; progressEvents?: number } | { pen
 
 const MiB = 2 ** 20;
 
-function parameters(quick: boolean) {
+/** Sizes; the batch runs get at most 3 rounds to keep the bench within its 10 minutes. */
+function parameters(quick: boolean, rounds: number) {
+  const batchRounds = Math.min(rounds, 3);
   return quick
-    ? { size: 32 * MiB, batchCount: 20, batchSize: 1 * MiB, chunkSize: 5 * MiB, capMs: 60_000 }
-    : { size: 256 * MiB, batchCount: 20, batchSize: 10 * MiB, chunkSize: 5 * MiB, capMs: 120_000 };
+    ? {
+        size: 32 * MiB,
+        batchCount: 20,
+        batchSize: 1 * MiB,
+        chunkSize: 5 * MiB,
+        capMs: 60_000,
+        batchRounds,
+      }
+    : {
+        size: 256 * MiB,
+        batchCount: 20,
+        batchSize: 10 * MiB,
+        chunkSize: 5 * MiB,
+        capMs: 120_000,
+        batchRounds,
+      };
 }
 
 /** Runs one measurement into `target`: MB/s from the page's own timing. */
@@ -82,7 +98,7 @@ export const throughputSuite: Suite = {
   pages: ["throughput"],
   async run(context) {
     const started = performance.now();
-    const p = parameters(context.quick);
+    const p = parameters(context.quick, context.rounds);
     const notes: string[] = [];
     const bare = series("bare", "bare XHR (single request)");
     const xhr = series("xhr", "ours: createXhrTransport");
@@ -148,9 +164,9 @@ export const throughputSuite: Suite = {
           { target: barePool, run: () => callPage<Outcome>(tab.page, "barePool", { concurrency }) },
           { target: oursPool, run: () => callPage<Outcome>(tab.page, "oursPool", { concurrency }) },
         ];
-        for (let round = 0; round < context.rounds; round += 1) {
+        for (let round = 0; round < p.batchRounds; round += 1) {
           context.log(
-            `throughput: ${p.batchCount} × ${formatSize(p.batchSize)}, concurrency ${concurrency}, round ${round + 1}/${context.rounds}`,
+            `throughput: ${p.batchCount} × ${formatSize(p.batchSize)}, concurrency ${concurrency}, round ${round + 1}/${p.batchRounds}`,
           );
           for (const { target, run } of alternate(batch, round)) {
             await resetEmulator(context.emulatorUrl);
@@ -218,6 +234,7 @@ export const throughputSuite: Suite = {
         batchCount: p.batchCount,
         batchFileBytes: p.batchSize,
         rounds: context.rounds,
+        batchRounds: p.batchRounds,
       },
     };
     return result;

@@ -1,0 +1,79 @@
+// Start latency through the React component: <UploadForm startOnSelect>, which prefetches its
+// token (useUploadToken) when it mounts, so a pick starts the upload at once.
+import { UploadForm } from "@twentythree-upload/react";
+import { createRoot } from "react-dom/client";
+import { emulatorUrl, expose } from "../shared/protocol.js";
+import { tokenEndpoint } from "../shared/tokens.js";
+
+const site = emulatorUrl();
+const epoch = () => performance.timeOrigin + performance.now();
+let changeAt: number | null = null;
+
+// Capture phase on window: runs before React's own listener on the root.
+window.addEventListener(
+  "change",
+  (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === "file") {
+      changeAt = epoch();
+    }
+  },
+  { capture: true },
+);
+
+createRoot(document.querySelector("#root") as HTMLElement).render(
+  <UploadForm
+    site={site}
+    apiVersion="v2"
+    token={tokenEndpoint(site)}
+    startOnSelect
+    retry={false}
+  />,
+);
+
+function waitFor(predicate: () => boolean, ms: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = performance.now() + ms;
+    const check = () => {
+      if (predicate()) {
+        resolve();
+      } else if (performance.now() > deadline) {
+        reject(new Error(`${what} within ${ms} ms`));
+      } else {
+        setTimeout(check, 10);
+      }
+    };
+    check();
+  });
+}
+
+const form = () => document.querySelector<HTMLFormElement>('[data-twentythree-upload="form"]');
+
+expose({
+  /** Waits until the form holds its prefetched token (the hidden upload_token field). */
+  prepare: async () => {
+    await waitFor(
+      () => form()?.querySelector('input[name="upload_token"]') != null,
+      10_000,
+      "no token",
+    );
+    return null;
+  },
+  ping: async () => {
+    const sent = epoch();
+    const response = await fetch(`${site}/__probe/ping`, { cache: "no-store" });
+    const { arrivedAt } = (await response.json()) as { arrivedAt: number };
+    const received = epoch();
+    return { offset: arrivedAt - (sent + received) / 2, roundTrip: received - sent };
+  },
+  result: async () => {
+    await waitFor(
+      () => ["succeeded", "failed", "rejected"].includes(form()?.dataset.state ?? ""),
+      30_000,
+      "no answer",
+    );
+    if (form()?.dataset.state !== "succeeded") {
+      throw new Error(`the upload ended ${form()?.dataset.state}`);
+    }
+    return { changeAt };
+  },
+});
