@@ -1,0 +1,154 @@
+import { useRef } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { page, userEvent } from "vitest/browser";
+import { render } from "vitest-browser-react";
+import { useDropZone, useFilePicker, usePaste } from "./index.js";
+
+function drag(target: Element, type: string, dataTransfer: DataTransfer) {
+  target.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
+}
+
+function withFile(name: string): DataTransfer {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File(["x"], name, { type: "video/mp4" }));
+  return transfer;
+}
+
+describe("useFilePicker", () => {
+  it("clears the input before opening, so the same file can be chosen again", async () => {
+    const onFiles = vi.fn();
+    function Picker() {
+      const { inputProps, triggerProps } = useFilePicker({ onFiles, accept: ["video/*", ".mov"] });
+      return (
+        <>
+          <input {...inputProps} data-testid="input" />
+          <button {...triggerProps}>Pick</button>
+        </>
+      );
+    }
+    const screen = await render(<Picker />);
+    const input = screen.getByTestId("input").element() as HTMLInputElement;
+    expect(input.hidden).toBe(true);
+    expect(input.accept).toBe("video/*,.mov");
+    expect(input.multiple).toBe(true);
+    const opened = vi.fn((event: Event) => event.preventDefault());
+    input.addEventListener("click", opened);
+
+    const file = new File(["same"], "same.mp4", { type: "video/mp4" });
+    await userEvent.upload(page.elementLocator(input), file);
+    expect(onFiles).toHaveBeenLastCalledWith([file]);
+    expect(input.files).toHaveLength(1);
+    await screen.getByRole("button", { name: "Pick" }).click();
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(input.value).toBe("");
+    expect(input.files).toHaveLength(0);
+  });
+});
+
+describe("useDropZone", () => {
+  it("counts enter/leave over nested elements, passes dropped files, and works from the keyboard", async () => {
+    const onFiles = vi.fn();
+    const open = vi.fn();
+    function Zone() {
+      const { dropZoneProps, isDragOver } = useDropZone({ onFiles, open, label: "Drop here" });
+      return (
+        <div {...dropZoneProps} role="button" tabIndex={0}>
+          <span data-testid="child">{isDragOver ? "over" : "idle"}</span>
+        </div>
+      );
+    }
+    const screen = await render(<Zone />);
+    const zone = screen.getByRole("button", { name: "Drop here" }).element();
+    const child = screen.getByTestId("child").element();
+    const transfer = withFile("dropped.mp4");
+    drag(zone, "dragenter", transfer);
+    drag(child, "dragenter", transfer);
+    drag(zone, "dragleave", transfer);
+    await expect.poll(() => zone.hasAttribute("data-drag-over")).toBe(true);
+    expect(child.textContent).toBe("over");
+    drag(child, "dragleave", transfer);
+    await expect.poll(() => zone.hasAttribute("data-drag-over")).toBe(false);
+
+    drag(zone, "dragenter", transfer);
+    const over = new DragEvent("dragover", {
+      dataTransfer: transfer,
+      bubbles: true,
+      cancelable: true,
+    });
+    zone.dispatchEvent(over);
+    expect(over.defaultPrevented).toBe(true);
+    drag(zone, "drop", transfer);
+    await expect.poll(() => onFiles.mock.calls.length).toBe(1);
+    expect(onFiles.mock.calls[0]?.[0].map((file: File) => file.name)).toEqual(["dropped.mp4"]);
+
+    (zone as HTMLElement).focus();
+    await userEvent.keyboard("{Enter}");
+    await userEvent.keyboard(" ");
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it("ignores drops while disabled but still keeps the browser from opening the file", async () => {
+    const onFiles = vi.fn();
+    function Zone() {
+      const { dropZoneProps } = useDropZone({ onFiles, disabled: true, label: "Off" });
+      return <div {...dropZoneProps} role="button" tabIndex={dropZoneProps.tabIndex} />;
+    }
+    const screen = await render(<Zone />);
+    const zone = screen.getByRole("button", { name: "Off" }).element();
+    expect(zone.getAttribute("aria-disabled")).toBe("true");
+    expect(zone.hasAttribute("data-disabled")).toBe(true);
+    const drop = new DragEvent("drop", {
+      dataTransfer: withFile("no.mp4"),
+      bubbles: true,
+      cancelable: true,
+    });
+    zone.dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onFiles).not.toHaveBeenCalled();
+  });
+});
+
+describe("usePaste", () => {
+  it("takes pasted files inside its target and leaves text pastes alone", async () => {
+    const onFiles = vi.fn();
+    function Area() {
+      const ref = useRef<HTMLDivElement | null>(null);
+      usePaste({ onFiles, target: ref });
+      return (
+        <div ref={ref}>
+          <textarea aria-label="inside" />
+        </div>
+      );
+    }
+    const screen = await render(
+      <>
+        <Area />
+        <textarea aria-label="outside" />
+      </>,
+    );
+    const paste = (target: Element, transfer: DataTransfer) => {
+      const event = new ClipboardEvent("paste", {
+        clipboardData: transfer,
+        bubbles: true,
+        cancelable: true,
+      });
+      target.dispatchEvent(event);
+      return event;
+    };
+    const text = new DataTransfer();
+    text.setData("text/plain", "hello");
+    expect(paste(screen.getByLabelText("inside").element(), text).defaultPrevented).toBe(false);
+    expect(onFiles).not.toHaveBeenCalled();
+
+    expect(
+      paste(screen.getByLabelText("outside").element(), withFile("elsewhere.png")).defaultPrevented,
+    ).toBe(false);
+    expect(onFiles).not.toHaveBeenCalled();
+
+    expect(
+      paste(screen.getByLabelText("inside").element(), withFile("shot.png")).defaultPrevented,
+    ).toBe(true);
+    expect(onFiles.mock.calls[0]?.[0].map((file: File) => file.name)).toEqual(["shot.png"]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { danishLabels } from "./danishLabels.js";
+import { englishLabels } from "./englishLabels.js";
+import { formatDuration, formatFileSize, formatSpeed } from "./formatting.js";
+import { labelsFor } from "./useLabels.js";
+
+describe("labels", () => {
+  it("ships English and Danish with the same keys, every string non-empty", () => {
+    expect(Object.keys(danishLabels).sort()).toEqual(Object.keys(englishLabels).sort());
+    for (const labels of [englishLabels, danishLabels]) {
+      for (const [key, value] of Object.entries(labels)) {
+        const sample =
+          typeof value === "function"
+            ? (value as (...args: unknown[]) => string)("clip.mov", {
+                code: "too-large",
+                message: "m",
+              })
+            : value;
+        expect(sample, key).toBeTruthy();
+      }
+    }
+    expect(labelsFor("da")).toBe(danishLabels);
+    expect(labelsFor("en")).toBe(englishLabels);
+  });
+
+  it("says things in Danish", () => {
+    expect(danishLabels.announceSucceeded(["klip.mov"])).toBe("klip.mov er uploadet");
+    expect(danishLabels.announceSucceeded(["a", "b"])).toBe("2 filer er uploadet");
+    expect(danishLabels.rejection("x", { code: "too-large", message: "x is 3 GB" })).toBe(
+      "Filen er for stor.",
+    );
+    expect(englishLabels.totalSummary(1, 1)).toBe("1 of 1 file uploaded");
+  });
+
+  it("formats sizes, speeds and durations for the locale", () => {
+    expect(formatFileSize(4_200_000, "en")).toBe("4.2 MB");
+    expect(formatFileSize(4_200_000, "da")).toBe("4,2 MB");
+    expect(formatFileSize(0, "en")).toBe("0 byte");
+    expect(formatFileSize(2_000_000_000, "en")).toBe("2 GB");
+    expect(formatSpeed(2_100_000, "en")).toBe("2.1 MB/s");
+    expect(formatDuration(0.2, "en")).toBe("1 sec");
+    expect(formatDuration(190, "en")).toBe("4 min");
+  });
+});

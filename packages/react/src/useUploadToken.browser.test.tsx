@@ -1,0 +1,141 @@
+import { createEmulatorClient } from "@twentythree-upload/emulator/client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode, useState } from "react";
+import { describe, expect, inject, it } from "vitest";
+import { render } from "vitest-browser-react";
+import {
+  createMockTokenSource,
+  TokenRequestError,
+  useUploadToken,
+  type TokenSource,
+  type UploadMeta,
+  type UploadTokenState,
+  type UseUploadTokenOptions,
+} from "./index.js";
+
+/** Renders a hook's state into the DOM and hands the latest state to the test. */
+function probe() {
+  const latest: { state: UploadTokenState | null } = { state: null };
+  function Probe(props: { meta: UploadMeta; options: UseUploadTokenOptions; label: string }) {
+    const state = useUploadToken(props.meta, props.options);
+    latest.state = state;
+    return (
+      <p data-label={props.label} data-status={state.status}>
+        {state.token?.uploadToken ?? ""}
+      </p>
+    );
+  }
+  return { Probe, latest };
+}
+
+const textOf = (container: HTMLElement, label: string) =>
+  container.querySelector(`[data-label="${label}"]`)?.textContent ?? "";
+
+describe("useUploadToken", () => {
+  it("makes one request per distinct meta, across components and under StrictMode, without a provider", async () => {
+    const source = createMockTokenSource();
+    const { Probe } = probe();
+    const screen = await render(
+      <StrictMode>
+        <Probe label="a1" meta={{ title: "A" }} options={{ token: source }} />
+        <Probe label="a2" meta={{ title: "A" }} options={{ token: source }} />
+        <Probe label="b" meta={{ title: "B" }} options={{ token: source }} />
+      </StrictMode>,
+    );
+    await expect.poll(() => textOf(screen.container, "b")).not.toBe("");
+    await expect.poll(() => textOf(screen.container, "a1")).not.toBe("");
+    expect(textOf(screen.container, "a2")).toBe(textOf(screen.container, "a1"));
+    expect(source.requests.map((request) => request.title).sort()).toEqual(["A", "B"]);
+  });
+
+  it("gets a real token from a token endpoint URL, through the app's QueryClientProvider", async () => {
+    const emulator = createEmulatorClient(inject("emulatorUrl"));
+    const client = new QueryClient();
+    const { Probe } = probe();
+    const url = emulator.tokenUrl({ valid_minutes: 30 });
+    const screen = await render(
+      <QueryClientProvider client={client}>
+        <Probe label="real" meta={{ title: "From the endpoint" }} options={{ token: url }} />
+      </QueryClientProvider>,
+    );
+    await expect.poll(() => textOf(screen.container, "real")).not.toBe("");
+    const record = await emulator.token(textOf(screen.container, "real"));
+    expect(record).toMatchObject({ title: "From the endpoint", state: "valid", validMinutes: 30 });
+    expect(client.getQueryCache().findAll({ queryKey: ["twentythree-upload"] })).toHaveLength(1);
+  });
+
+  it("defers the request while disabled", async () => {
+    const source = createMockTokenSource();
+    const { Probe } = probe();
+    function Toggle() {
+      const [enabled, setEnabled] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setEnabled(true)}>
+            enable
+          </button>
+          <Probe label="deferred" meta={{ title: "D" }} options={{ token: source, enabled }} />
+        </>
+      );
+    }
+    const screen = await render(<Toggle />);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(source.requests).toHaveLength(0);
+    await screen.getByRole("button", { name: "enable" }).click();
+    await expect.poll(() => textOf(screen.container, "deferred")).not.toBe("");
+    expect(source.requests).toHaveLength(1);
+  });
+
+  it("never returns a consumed token again and fetches a fresh one after invalidate()", async () => {
+    const source = createMockTokenSource();
+    const { Probe, latest } = probe();
+    const screen = await render(
+      <Probe label="c" meta={{ title: "C" }} options={{ token: source }} />,
+    );
+    await expect.poll(() => textOf(screen.container, "c")).not.toBe("");
+    const first = textOf(screen.container, "c");
+    latest.state?.invalidate();
+    await expect.poll(() => textOf(screen.container, "c")).not.toBe(first);
+    expect(textOf(screen.container, "c")).not.toBe("");
+    expect(source.tokens.map((token) => token.uploadToken)).toContain(first);
+    expect(source.requests).toHaveLength(2);
+  });
+
+  it("refetches in the background before valid_until", async () => {
+    let issued = 0;
+    const shortLived: TokenSource = async () => {
+      issued += 1;
+      return {
+        upload_token: `short-${issued}`,
+        valid_until: String(Math.floor(Date.now() / 1000) + 3),
+        valid_minutes: "15",
+        max_uploads: "1",
+      };
+    };
+    const { Probe } = probe();
+    const screen = await render(
+      <Probe label="s" meta={{}} options={{ token: shortLived, refreshMarginMs: 2000 }} />,
+    );
+    await expect.poll(() => textOf(screen.container, "s")).toBe("short-1");
+    await expect.poll(() => textOf(screen.container, "s"), { timeout: 10_000 }).toBe("short-2");
+  });
+
+  it("reports a refused token request as a typed error", async () => {
+    const emulator = await createEmulatorClient(inject("emulatorUrl")).spawn();
+    try {
+      await emulator.addFault({ endpoint: "token", status: 403, message: "Not signed in" });
+      const { Probe, latest } = probe();
+      const screen = await render(
+        <Probe label="e" meta={{ title: "E" }} options={{ token: emulator.tokenUrl() }} />,
+      );
+      await expect
+        .poll(() => screen.container.querySelector('[data-label="e"]')?.getAttribute("data-status"))
+        .toBe("error");
+      expect(latest.state?.error).toBeInstanceOf(TokenRequestError);
+      expect(latest.state?.error).toMatchObject({ code: "token_endpoint_error", status: 403 });
+      expect(latest.state?.token).toBeNull();
+    } finally {
+      await emulator.close();
+    }
+  });
+});
