@@ -36,7 +36,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-describe("twentythree-emulator CLI", () => {
+// Each test starts Node with tsx; on a busy 2-core machine that can take seconds.
+describe("twentythree-emulator CLI", { timeout: 30_000 }, () => {
   it("prints its URL and the default credentials, serves, and stops cleanly on Ctrl-C, removing its data", async () => {
     const { child, banner } = await start(["--port", "0", "--quiet"]);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? "";

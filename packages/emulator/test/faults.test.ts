@@ -6,7 +6,7 @@ import type { RequestRecord } from "../src/controlTypes.js";
 import { random, redeem, sha256, uploadForm, useEmulator } from "./helpers.js";
 import { multipartBody, postRaw } from "./rawHttp.js";
 
-describe("faults", () => {
+describe("faults", { timeout: 20_000 }, () => {
   const emulator = useEmulator({ quiet: true });
   const client = () => createEmulatorClient(emulator().url);
   const redeemUrl = () => `${emulator().url}/api/photo/redeem-upload-token`;
