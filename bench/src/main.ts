@@ -96,11 +96,7 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const machine = describeMachine();
-  const command = [
-    "pnpm bench",
-    ...positionals,
-    ...process.argv.slice(2).filter((arg) => arg.startsWith("--")),
-  ].join(" ");
+  const command = ["pnpm bench", ...process.argv.slice(2)].join(" ");
   log(
     `bench: ${selected.map((suite) => suite.name).join(", ")}${quick ? " (quick)" : ""}, ${rounds} rounds`,
   );

@@ -195,7 +195,7 @@ export const throughputSuite: Suite = {
       title: `One ${formatSize(p.size)} file on loopback`,
       unit: "MB/s",
       better: "higher",
-      method: `Time from building the request (FormData) to the answer, measured in the page with performance.now(); MB/s = 10^6 bytes per second. Each upload is checked against the emulator's stored size. ${context.rounds} rounds, order reversed every round.`,
+      method: `Time from building the request (FormData) to the answer, measured in the page with performance.now(); MB/s = 10^6 bytes per second. Each upload is checked against the emulator's stored size. One warm-up upload of every variant first (not measured), then rounds: ${context.rounds}, order reversed every round. The token is fetched before the clock starts. Ours: \`createXhrTransport()\` and \`createChunkedTransport({ chunkSize })\` called directly with the parsed token (v2 API, no return_url, JSON answer); the chunked baseline is the same bare single request.`,
       reference: "bare",
       ratioLabel: "ours ÷ bare XHR (1 = as fast; higher is better)",
       series: [bare, xhr, chunked],
@@ -209,7 +209,7 @@ export const throughputSuite: Suite = {
       title: `${p.batchCount} × ${formatSize(p.batchSize)} with concurrency`,
       unit: "MB/s",
       better: "higher",
-      method: `From adding the files to the last answer, a token fetched per file (POST to the emulator's token endpoint) in both; the bare pool runs N workers that each fetch a token then XHR the next file. Checked against the emulator's stored files.`,
+      method: `From adding the files to the last answer, a token fetched per file (POST to the emulator's token endpoint) in both; the bare pool runs N workers that each fetch a token then XHR the next file. Ours: \`createUploader({ transport: "xhr", concurrency, retry: false })\` with the token endpoint URL as TokenSource. Checked against the emulator's stored files. Rounds: ${p.batchRounds}, order reversed every round.`,
       reference: "bare-pool-3",
       ratioLabel: "ours ÷ bare pool with the same concurrency (higher is better)",
       series: [
