@@ -44,6 +44,8 @@ export interface EmulatorClient {
   /**
    * `POST /__emulator/token`: issues a token without OAuth and resolves with the raw body, exactly
    * as get-upload-token answers (legacy `format=json&raw` JSON unless `params` choose otherwise).
+   * A refusal in TwentyThree's error envelope resolves too (legacy errors are HTTP 200); only an
+   * HTTP error status (v2 errors, faults, malformed requests) rejects.
    */
   issueToken(request?: TokenIssueRequest, params?: ApiParamsInput): Promise<string>;
   /** Issues a token like {@link issueToken} and resolves with the stored token record. */
@@ -97,10 +99,16 @@ function query(params: ApiParamsInput | Record<string, string>): string {
   return text === "" ? "" : `?${text}`;
 }
 
+/** Options of {@link createEmulatorClient}. */
+export interface EmulatorClientInit {
+  /** The fetch to use (e.g. one that adds logging). Default: the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
 /** Creates a client for the emulator at `baseUrl` (e.g. `inject("emulatorUrl")`). */
 export function createEmulatorClient(
   baseUrl: string | URL,
-  init: { fetch?: typeof fetch } = {},
+  init: EmulatorClientInit = {},
 ): EmulatorClient {
   const url = String(baseUrl).replace(/\/+$/, "");
   const doFetch =

@@ -14,6 +14,7 @@ export {
   EmulatorClientError,
   type ApiParamsInput,
   type EmulatorClient,
+  type EmulatorClientInit,
   type SpawnedEmulatorClient,
 } from "./client.js";
 export type * from "./controlTypes.js";
