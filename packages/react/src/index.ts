@@ -7,6 +7,7 @@ export * from "@twentythree-upload/core";
 export { CallbackHandler, type CallbackHandlerProps } from "./CallbackHandler.js";
 export type { CallbackFailure, CallbackState, CallbackSuccess } from "./readCallback.js";
 export { UploadForm, type UploadFormProps } from "./UploadForm.js";
+export type { UseUploadFormOptions } from "./useUploadForm.js";
 export { UploadProgressBar, type UploadProgressBarProps } from "./UploadProgressBar.js";
 export { UploadProvider, type UploadProviderProps } from "./UploadProvider.js";
 export { UploadQueue, renderUploadQueueItem, type UploadQueueProps } from "./UploadQueue.js";
