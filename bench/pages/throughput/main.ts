@@ -1,6 +1,6 @@
 // Throughput: one big file through a bare XHR, our XHR transport and our chunked transport, and
 // a batch of files through a bare XHR pool and our uploader, all in this one page.
-import { bareXhrUpload, photoIdOf } from "../shared/bareXhr.js";
+import { bareChunkedUpload, bareXhrUpload, photoIdOf } from "../shared/bareXhr.js";
 import { makeFile } from "../shared/blobs.js";
 import {
   createChunkedTransport,
@@ -32,6 +32,12 @@ function requireBig(): File {
 async function bare(file: File): Promise<Outcome> {
   const token = await fetchToken(emulator, { fileName: file.name, fileSize: file.size });
   const upload = await bareXhrUpload(redeemUrl(emulator), tokenString(token), file);
+  return { ms: upload.ms, photoId: photoIdOf(upload), progressEvents: upload.progressEvents };
+}
+
+async function bareChunked(file: File, chunkSize: number): Promise<Outcome> {
+  const token = await fetchToken(emulator, { fileName: file.name, fileSize: file.size });
+  const upload = await bareChunkedUpload(redeemUrl(emulator), tokenString(token), file, chunkSize);
   return { ms: upload.ms, photoId: photoIdOf(upload), progressEvents: upload.progressEvents };
 }
 
@@ -141,11 +147,13 @@ expose({
     await bare(file);
     await viaTransport(file, "xhr", 0);
     await viaTransport(file, "chunked", 2 * 1024 * 1024);
+    await bareChunked(file, 2 * 1024 * 1024);
     await barePool(few, 3);
     await oursPool(few, 3);
     return null;
   },
   bare: () => bare(requireBig()),
+  bareChunked: ({ chunkSize }: { chunkSize: number }) => bareChunked(requireBig(), chunkSize),
   xhr: () => viaTransport(requireBig(), "xhr", 0),
   chunked: ({ chunkSize }: { chunkSize: number }) =>
     viaTransport(requireBig(), "chunked", chunkSize),

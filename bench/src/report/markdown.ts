@@ -18,7 +18,7 @@ function number(value: number, digits: number): string {
 
 function statusText(entry: Series): string {
   if (entry.status === "ok") {
-    return "measured";
+    return entry.note ? `measured; ${entry.note}` : "measured";
   }
   return entry.note
     ? `${entry.status}: ${entry.note.replace(/\|/g, "\\|").replace(/\n/g, " ")}`
