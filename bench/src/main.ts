@@ -1,6 +1,6 @@
 // `pnpm bench [suite…] [--quick] [--rounds N] [--docs] [--report-only]`: runs the suites side
 // by side in one session, then rewrites bench/results/latest.json and docs/benchmarks.md.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -46,6 +46,12 @@ async function writeReport(results: BenchResults): Promise<void> {
   await writeFile(docsPath, await formatted(report.markdown, docsPath));
   for (const [file, svg] of report.charts) {
     await writeFile(path.join(chartsDir, file), svg);
+  }
+  // Charts of figures that are gone (e.g. other sizes from an earlier run) would mislead.
+  for (const file of await readdir(chartsDir)) {
+    if (file.endsWith(".svg") && !report.charts.has(file)) {
+      await rm(path.join(chartsDir, file));
+    }
   }
   log(`wrote ${path.relative(repoRoot, docsPath)} and ${report.charts.size} charts`);
 }

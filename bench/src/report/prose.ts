@@ -32,6 +32,22 @@ const caveats = `## Caveats
   (Node, busboy, writing to a temporary folder) is part of every measurement.
 - **Headless Chromium** has no GPU and no real display; "frames" are Chromium's headless
   animation frames.
+- **Start latency** is a few round trips on loopback (the CORS preflight, then the upload; without
+  prefetch the token request and its preflight first). On a loaded 2-core machine every hop
+  between Chromium's renderer, its network service and the server waits for a core, so the
+  absolute milliseconds mostly measure the machine's load: compare ours with the bare XHR of the
+  same run. The emulator's request log stamps arrivals with millisecond ISO dates only, so a
+  recording proxy of the bench (bench/src/probeProxy.ts) stamps them instead.
+- **Chunked uploads** pay for the protocol: one request (and preflight) per chunk, and the emulator
+  writes every chunk and then assembles the file. The hand-written chunked reference row shows that
+  cost without our code.
+- **Peer queues.** Uppy's Dashboard virtualizes its list (and renders with Preact); for Uppy
+  headless and react-uploady, which ship no list, the bench renders every row in React as their
+  docs show (an app could add virtualization itself). FilePond animates every item and starts
+  uploads only once its view is at rest, so it misses the caps with large queues.
+- **Weight** compares what each library needs for the widget, not equal feature sets: ours
+  includes progress, retries, validation and accessible status text; react-uploady's button ships
+  no progress UI.
 - **Peers are configured as their documentation shows** for the equivalent widget, with their
   defaults otherwise; a peer may do more work per file than ours (thumbnails, animations), which is
   part of what an app pays for when it picks that widget.`;

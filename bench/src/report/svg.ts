@@ -2,8 +2,8 @@
 // the interquartile range as a darker band. No charting dependency.
 import type { Figure } from "../results.js";
 
-const WIDTH = 720;
-const LABEL_WIDTH = 300;
+const WIDTH = 780;
+const LABEL_WIDTH = 350;
 const VALUE_WIDTH = 110;
 const ROW = 30;
 const TOP = 44;
@@ -74,8 +74,11 @@ export function figureSvg(figure: Figure): string {
   rows.forEach((entry, index) => {
     const y = TOP + index * ROW;
     const ours = entry.key.startsWith("ours") || entry.label.startsWith("ours");
+    // About 6.5 px per character at 12 px: shorten labels that would run off the left edge.
+    const room = Math.floor((plotLeft - 16) / 6.5);
+    const label = entry.label.length > room ? `${entry.label.slice(0, room - 1)}…` : entry.label;
     parts.push(
-      `<text x="${plotLeft - 8}" y="${y + 19}" text-anchor="end" fill="#111">${escapeXml(entry.label)}</text>`,
+      `<text x="${plotLeft - 8}" y="${y + 19}" text-anchor="end" fill="#111">${escapeXml(label)}</text>`,
     );
     const summary = entry.summary;
     if (entry.status !== "ok" || !summary) {

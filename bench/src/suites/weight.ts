@@ -37,7 +37,7 @@ export const widgets: readonly Widget[] = [
     title: "Weight: an upload queue",
     ours: { entry: "ours-upload-queue", label: "ours: UploadQueue" },
     peers: [
-      { entry: "uploady-queue", label: "react-uploady: Uploady + UploadDropZone + UploadPreview" },
+      { entry: "uploady-queue", label: "react-uploady: Uploady + DropZone + Preview" },
       uppy,
       filepond,
     ],
