@@ -157,9 +157,12 @@ async function measureAdd(
     const after = await heapUsedAfterGc(tab.cdp);
     into.heap.samples.push((after - before) / count);
   } catch (error) {
-    const status = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "failed";
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    const note = timedOut
+      ? `not rendered within the ${capMs / 1000} s cap (its page was still blocked ${(capMs + 15_000) / 1000} s after the add)`
+      : errorText(error);
     for (const target of Object.values(into)) {
-      markSeries(target, status, errorText(error));
+      markSeries(target, timedOut ? "timeout" : "failed", note);
     }
     context.log(`  ${library.label}, ${count} files: ${errorText(error)}`);
   } finally {
