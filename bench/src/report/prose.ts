@@ -65,7 +65,8 @@ pnpm --filter @twentythree-upload/bench check:size   # the size budget (bench/si
 \`\`\`
 
 Raw results of every run go to \`bench/results/raw/\` (not committed); the latest full run is in
-[bench/results/latest.json](../bench/results/latest.json).`;
+[bench/results/latest.json](../bench/results/latest.json). How the harness is laid out, and how a
+page talks to it: [bench/README.md](../bench/README.md).`;
 
 /** Method, caveats and reproduction steps. */
 export const prose = { method, caveats, reproduce };
