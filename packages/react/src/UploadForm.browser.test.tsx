@@ -135,6 +135,10 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     await screen.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => formOf(screen.container).dataset.state).toBe("canceled");
     await expect.element(screen.getByText("Canceled", { exact: true })).toBeVisible();
+    // Cancel was replaced by Retry: keyboard focus moved to it.
+    await expect
+      .poll(() => document.activeElement)
+      .toBe(screen.getByRole("button", { name: "Retry" }).element());
     await screen.getByRole("button", { name: "Retry" }).click();
     await expect
       .poll(() => formOf(screen.container).dataset.state, { timeout: 20_000 })

@@ -1,18 +1,12 @@
 "use client";
-import type { UploadResult, UploadStatus } from "@twentythree-upload/core";
+import type { UploadResult } from "@twentythree-upload/core";
 import { useId, type ComponentProps, type ComponentPropsWithoutRef, type ReactNode } from "react";
-import { describeItem } from "./describeItem.js";
 import type { UploadLabels, UploadLocale } from "./labels.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadFormMetaFields } from "./UploadFormMetaFields.js";
-import { UploadProgressBar } from "./UploadProgressBar.js";
-import { useAnnouncement } from "./useAnnouncement.js";
+import { isBusyStatus, UploadFormStatus } from "./UploadFormStatus.js";
 import { useLabels } from "./useLabels.js";
-import {
-  useUploadForm,
-  type UploadFormController,
-  type UseUploadFormOptions,
-} from "./useUploadForm.js";
+import { useUploadForm, type UseUploadFormOptions } from "./useUploadForm.js";
 
 type FormElementProps = Omit<
   ComponentPropsWithoutRef<"form">,
@@ -36,29 +30,6 @@ export interface UploadFormProps extends UseUploadFormOptions, FormElementProps 
 
 // Spelled through the element's props: React 18 and 19 type submit events differently.
 type SubmitEventOf = Parameters<NonNullable<ComponentProps<"form">["onSubmit"]>>[0];
-
-const busy: ReadonlySet<UploadStatus> = new Set([
-  "queued",
-  "uploading",
-  "processing",
-  "retrying",
-  "paused",
-]);
-
-function statusText(
-  form: UploadFormController,
-  labels: UploadLabels,
-  renderSuccess?: (result: UploadResult) => ReactNode,
-): ReactNode {
-  const { item } = form;
-  if (!item) {
-    return form.token.status === "error" ? labels.formTokenError : null;
-  }
-  if (item.status === "succeeded" && item.result) {
-    return renderSuccess ? renderSuccess(item.result) : labels.uploaded(item.result.photoId);
-  }
-  return describeItem(item, labels);
-}
 
 /**
  * The seed's step-3 form, progressively enhanced. Without JavaScript it is a real
@@ -99,11 +70,10 @@ export function UploadForm(props: UploadFormProps) {
     ...(initialToken ? { initialToken } : {}),
     ...(metadataDebounceMs === undefined ? {} : { metadataDebounceMs }),
   });
-  const announcement = useAnnouncement(form.uploader, labels);
   const fileId = useId();
   const { item, token } = form;
   const state = item?.status ?? "idle";
-  const isBusy = busy.has(state as UploadStatus);
+  const isBusy = isBusyStatus(state);
 
   const submit = (event: SubmitEventOf) => {
     onSubmit?.(event);
@@ -161,30 +131,7 @@ export function UploadForm(props: UploadFormProps) {
       <button type="submit" data-part="submit" disabled={isBusy}>
         {labels.formSubmit}
       </button>
-      {item ? (
-        <UploadProgressBar
-          progress={state === "succeeded" ? { ...item.progress, fraction: 1 } : item.progress}
-          label={labels.itemProgress(item.name)}
-          labels={labels}
-          state={state}
-        />
-      ) : null}
-      <p data-part="status" data-state={state}>
-        {statusText(form, labels, renderSuccess)}
-      </p>
-      {isBusy ? (
-        <button type="button" data-part="cancel" onClick={form.cancel}>
-          {labels.cancel}
-        </button>
-      ) : null}
-      {state === "failed" || state === "canceled" ? (
-        <button type="button" data-part="retry" onClick={form.retry}>
-          {labels.retry}
-        </button>
-      ) : null}
-      <div role="status" aria-live="polite" aria-atomic="true" data-part="announcer">
-        {announcement}
-      </div>
+      <UploadFormStatus form={form} labels={labels} renderSuccess={renderSuccess} />
     </form>
   );
 }

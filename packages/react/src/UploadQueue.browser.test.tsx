@@ -108,12 +108,16 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
     const screen = await render(
       <UploadQueue site={emulator.url} token={tokenUrl()} retry={false} />,
     );
+    const region = recordLiveRegion(screen.container.querySelector('[role="status"]')!);
     await choose(screen.container, [file]);
     await expect
       .element(screen.getByText("Failed: The server answered with an error.", { exact: true }), {
         timeout: 10_000,
       })
       .toBeVisible();
+    await expect
+      .poll(() => region.texts.at(-1))
+      .toBe("flaky.mp4 failed: The server answered with an error.");
     await screen.getByRole("button", { name: "Retry flaky.mp4" }).click();
     await expect
       .poll(() => row(screen.container, "flaky.mp4")?.dataset.state, { timeout: 10_000 })

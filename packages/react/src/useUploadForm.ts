@@ -1,5 +1,6 @@
 import {
   apiUrl,
+  TokenRequestError,
   type TokenRequestContext,
   type Uploader,
   type UploaderOptions,
@@ -47,6 +48,13 @@ export interface UploadFormController {
   metadataError: boolean;
 }
 
+const noMoreTokens = async (): Promise<never> => {
+  throw new TokenRequestError(
+    "token_source_failed",
+    "This form had one server-issued token and no `token` source for another: pass `token` to <UploadForm> to allow retries.",
+  );
+};
+
 const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paused"]);
 
 /**
@@ -57,7 +65,12 @@ const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paus
 export function useUploadForm(options: UseUploadFormOptions): UploadFormController {
   const { meta = {}, initialToken, metadataDebounceMs = 600, ...uploaderOptions } = options;
   const settings = useUploadContext();
-  const resolved = resolveUploaderOptions(settings, uploaderOptions);
+  const hasSource = Boolean(uploaderOptions.token ?? settings.defaults.token ?? settings.token);
+  // A form with only a server-issued token still works; only a second token is impossible.
+  const resolved = resolveUploaderOptions(
+    settings,
+    hasSource || !initialToken ? uploaderOptions : { ...uploaderOptions, token: noMoreTokens },
+  );
   const token = useUploadToken(meta, {
     token: resolved.token,
     ...(initialToken ? { initialToken } : {}),

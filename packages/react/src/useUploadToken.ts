@@ -6,8 +6,9 @@ import {
   type UploadMeta,
   type UploadToken,
 } from "@twentythree-upload/core";
-import { QueryClient, QueryClientContext, useQuery, type Query } from "@tanstack/react-query";
-import { useCallback, useContext, useState } from "react";
+import { QueryClientContext, useQuery, type Query, type QueryClient } from "@tanstack/react-query";
+import { useCallback, useContext } from "react";
+import { useFallbackQueryClient } from "./useFallbackQueryClient.js";
 import { tokenSourceKey } from "./tokenSourceKey.js";
 import { useLatest } from "./useLatest.js";
 import { useUploadContext } from "./useUploadContext.js";
@@ -45,7 +46,6 @@ export interface UploadTokenState {
 
 /** Tokens that were handed to TwentyThree; single-use, so never returned again. */
 const consumed = new WeakSet<UploadToken>();
-let sharedClient: QueryClient | undefined;
 
 /** Marks a token as redeemed: `useUploadToken` will not return it again. */
 export function markTokenConsumed(token: UploadToken): void {
@@ -65,22 +65,6 @@ function msUntilRefresh(token: UploadToken | undefined, marginMs: number): numbe
   return token && !consumed.has(token) ? token.validUntil.getTime() - marginMs - Date.now() : 0;
 }
 
-/** The client used without a provider: one per page in the browser, so requests dedupe. */
-function useFallbackClient(needed: boolean): QueryClient | undefined {
-  // On the server a module-level cache would be shared between users' requests: never do that.
-  const [perComponent] = useState(() =>
-    needed && typeof window === "undefined" ? new QueryClient() : undefined,
-  );
-  if (!needed || perComponent) {
-    return perComponent;
-  }
-  if (!sharedClient) {
-    sharedClient = new QueryClient();
-    sharedClient.mount();
-  }
-  return sharedClient;
-}
-
 /**
  * An upload token from your token endpoint, through TanStack Query: one request per distinct
  * `meta` and source (also under StrictMode), cached until `refreshMarginMs` before `valid_until`
@@ -97,7 +81,7 @@ export function useUploadToken(
   const source = options.token ?? settings.token;
   const marginMs = options.refreshMarginMs ?? 60_000;
   const contextClient = useContext(QueryClientContext);
-  const fallback = useFallbackClient(!options.queryClient && !contextClient);
+  const fallback = useFallbackQueryClient(!options.queryClient && !contextClient);
   const client = (options.queryClient ?? contextClient ?? fallback) as QueryClient;
   const queryKey = ["twentythree-upload", "upload-token", tokenSourceKey(source), meta] as const;
   // The query's AbortSignal is deliberately not passed on: TanStack Query cancels a fetch whose
