@@ -37,7 +37,9 @@ export interface CallbackHandlerProps {
    * a same-origin parent or opener; `false` never.
    */
   handOff?: boolean | "auto";
+  /** Strings to override, merged over `locale` (or the provider's labels). */
   labels?: Partial<UploadLabels>;
+  /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
   locale?: UploadLocale;
 }
 

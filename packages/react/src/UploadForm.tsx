@@ -25,6 +25,7 @@ export interface UploadFormProps extends UseUploadFormOptions, FormElementProps 
   renderSuccess?: (result: UploadResult) => ReactNode;
   /** Strings to override, merged over `locale` (or the provider's labels). */
   labels?: Partial<UploadLabels>;
+  /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
   locale?: UploadLocale;
 }
 

@@ -10,6 +10,7 @@ import { useUploadItem } from "./useUploadItem.js";
 
 /** Props of {@link UploadQueueItem}: the item's id plus `<li>` props. */
 export interface UploadQueueItemProps extends ComponentPropsWithoutRef<"li"> {
+  /** The item's id, as `uploader.add()` returned it (or from `useUploadItemIds`). */
   id: string;
 }
 

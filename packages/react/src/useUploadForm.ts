@@ -40,7 +40,9 @@ export interface UploadFormController {
   item: UploadItem | undefined;
   /** Uploads a file; ignored while an upload is in flight (a double submit uploads once). */
   upload: (file: File) => void;
+  /** Cancels the current upload. */
   cancel: () => void;
+  /** Retries the current upload (failed or canceled) with a fresh token. */
   retry: () => void;
   /** Records a title/description edit (sent to update-upload-token once a token exists). */
   editMeta: (meta: EditableMeta) => void;
