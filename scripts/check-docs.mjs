@@ -5,8 +5,12 @@
 //    of it between `// #region <name>` and `// #endregion` when the marker says `file#name`).
 //    The snippet files are type-checked with docs/tsconfig.json.
 // 2. Every relative link resolves to a file, and every `#anchor` to a heading in that file.
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+//    Generated pages (docs/api) are not checked themselves; links into them are.
+// 3. The API reference in docs/api is what TypeDoc generates from the sources now (regenerate
+//    with `pnpm docs:api`), and TypeDoc reports no warning (broken {@link}s, unexported types).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -147,6 +151,46 @@ if (existsSync(readme)) {
   }
 }
 
+// The API reference: regenerate into a scratch folder and compare with the committed copy.
+const apiDir = path.join(docsDir, "api");
+const scratch = mkdtempSync(path.join(tmpdir(), "tt-docs-api-"));
+try {
+  const typedoc = spawnSync("pnpm", ["exec", "typedoc", "--out", scratch], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (typedoc.status !== 0) {
+    problems.push(
+      `TypeDoc failed (warnings count as errors):\n${typedoc.stdout}${typedoc.stderr}`.trimEnd(),
+    );
+  } else {
+    const filesOf = (dir) =>
+      existsSync(dir)
+        ? readdirSync(dir, { recursive: true })
+            .map(String)
+            .filter((entry) => statSync(path.join(dir, entry)).isFile())
+            .sort()
+        : [];
+    const fresh = filesOf(scratch);
+    const committed = filesOf(apiDir);
+    const stale = [
+      ...fresh.filter(
+        (f) =>
+          !committed.includes(f) ||
+          readFileSync(path.join(scratch, f), "utf8") !==
+            readFileSync(path.join(apiDir, f), "utf8"),
+      ),
+      ...committed.filter((f) => !fresh.includes(f)),
+    ];
+    if (stale.length)
+      problems.push(
+        `docs/api is out of date (${stale.length} file(s), e.g. ${stale[0]}): run \`pnpm docs:api\` and commit docs/api`,
+      );
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 if (problems.length) {
   console.error(`check:docs found ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
   process.exit(1);
@@ -155,4 +199,6 @@ execFileSync("pnpm", ["exec", "tsc", "--noEmit", "-p", "docs/tsconfig.json"], {
   cwd: root,
   stdio: "inherit",
 });
-console.log(`check:docs passed (${markdownFiles(docsDir).length} pages, snippets type-checked)`);
+console.log(
+  `check:docs passed (${markdownFiles(docsDir).length} pages, snippets type-checked, docs/api up to date)`,
+);
