@@ -63,6 +63,19 @@ export interface FaultSpec {
   processingDelayMs?: number;
   /** Process the request (store the file, consume the token), then destroy the connection without answering. */
   dropAnswer?: boolean;
+  /**
+   * Fault each matching request only with this probability (0 < p ≤ 1), drawn from a PRNG seeded
+   * with `seed`; `count` is then the number of matching requests that draw. A request that draws
+   * no fault goes on to the faults queued after this one. Default: every matching request.
+   */
+  probability?: number;
+  /** With `probability`: the PRNG seed (an integer), for a reproducible sequence of draws. Default: a random seed, reported in the fault record. */
+  seed?: number;
+  /**
+   * Also fault probes: redeem POSTs with an empty form (no token, no file), such as the CORS probe
+   * of `@twentythree-upload/core`. Default `false`: probes pass untouched and do not count.
+   */
+  probes?: boolean;
 }
 
 /** A queued fault as the control API reports it. */
@@ -73,6 +86,8 @@ export interface FaultRecord extends FaultSpec {
   readonly remaining: number;
   /** Matching requests still to be let through before the fault applies. */
   readonly skip: number;
+  /** With `probability`: the seed in use (the one given, or the random one chosen). */
+  readonly seed?: number;
 }
 
 /** An upload token as the emulator stores it. */
@@ -163,6 +178,11 @@ export interface RequestRecord {
   readonly endpoint: EndpointName;
   /** `null` for paths outside `/api` and `/api/2`. */
   readonly api: ApiGeneration | null;
+  /**
+   * A redeem POST with an empty form (no token, no file): what `@twentythree-upload/core`'s CORS
+   * probe sends. Faults skip probes unless they set `probes: true`.
+   */
+  readonly probe: boolean;
   /** HTTP status sent, or `null` while in flight, when aborted, stalled or dropped. */
   readonly status: number | null;
   /** The client went away (or a reset fault cut it) before the request was answered. */
@@ -177,6 +197,8 @@ export interface RequestRecord {
   readonly chunk: number | null;
   /** Finished: answered, aborted or dropped. */
   readonly done: boolean;
+  /** When it finished (answer sent, connection lost or dropped); `null` while in flight. */
+  readonly endedAt: string | null;
 }
 
 /** A request received by the `/__emulator/return` echo page. */

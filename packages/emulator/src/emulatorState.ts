@@ -103,9 +103,11 @@ export class EmulatorState {
       aborted: false,
       bytesReceived: 0,
       fault: null,
+      probe: false,
       uploadToken: null,
       chunk: null,
       done: false,
+      endedAt: null,
     };
     this.requests.push(record);
     if (this.requests.length > MAX_LOG) this.requests.splice(0, this.requests.length - MAX_LOG);

@@ -10,7 +10,27 @@ const ENDPOINTS: readonly EndpointName[] = [
   "token",
 ];
 
-type StoredFault = FaultRecord & { remaining: number; skip: number };
+type StoredFault = FaultRecord & {
+  remaining: number;
+  skip: number;
+  seed?: number;
+  draw?: () => number;
+};
+
+/**
+ * mulberry32: a tiny, well-distributed 32-bit PRNG. Seeded draws make a random-fault run
+ * reproducible from its seed (given request order), which `Math.random` cannot be.
+ */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** A fault spec that is not usable, with the reason. */
 export class FaultSpecError extends Error {}
@@ -59,6 +79,9 @@ export function validateFault(input: unknown, id: string): StoredFault {
     "message",
     "processingDelayMs",
     "dropAnswer",
+    "probability",
+    "seed",
+    "probes",
   ]);
   const unknown = Object.keys(spec).filter((k) => !known.has(k));
   if (unknown.length > 0)
@@ -78,8 +101,23 @@ export function validateFault(input: unknown, id: string): StoredFault {
   if (spec.message !== undefined && typeof spec.message !== "string") {
     throw new FaultSpecError("message must be a string.");
   }
-  if (spec.dropAnswer !== undefined && typeof spec.dropAnswer !== "boolean") {
-    throw new FaultSpecError("dropAnswer must be a boolean.");
+  for (const name of ["dropAnswer", "probes"] as const) {
+    if (spec[name] !== undefined && typeof spec[name] !== "boolean") {
+      throw new FaultSpecError(`${name} must be a boolean.`);
+    }
+  }
+  const { probability } = spec;
+  if (
+    probability !== undefined &&
+    (typeof probability !== "number" || !(probability > 0 && probability <= 1))
+  ) {
+    throw new FaultSpecError(
+      `probability must be a number above 0 and at most 1; got ${JSON.stringify(probability)}.`,
+    );
+  }
+  const seed = count("seed", spec.seed, 0);
+  if (seed !== undefined && probability === undefined) {
+    throw new FaultSpecError("seed needs probability: it seeds the draws.");
   }
   const fault: StoredFault = {
     id,
@@ -99,6 +137,12 @@ export function validateFault(input: unknown, id: string): StoredFault {
   if (spec.retryAfter !== undefined) fault.retryAfter = spec.retryAfter as number | string;
   if (spec.message !== undefined) fault.message = spec.message as string;
   if (spec.dropAnswer === true) fault.dropAnswer = true;
+  if (spec.probes === true) fault.probes = true;
+  if (typeof probability === "number") {
+    fault.probability = probability;
+    fault.seed = seed ?? Math.floor(Math.random() * 2 ** 32);
+    fault.draw = seededRandom(fault.seed);
+  }
   const effects = [...numbers, "bytesPerSecond", "status", "dropAnswer"] as const;
   if (!effects.some((name) => fault[name] !== undefined)) {
     throw new FaultSpecError(`A fault needs at least one effect: ${effects.join(", ")}.`);
@@ -125,7 +169,14 @@ export function describeFault(fault: FaultRecord): string {
   if (fault.retryAfter !== undefined) parts.push(`retryAfter ${fault.retryAfter}`);
   if (fault.processingDelayMs !== undefined) parts.push(`processing ${fault.processingDelayMs}ms`);
   if (fault.dropAnswer) parts.push("drop answer");
+  if (fault.probability !== undefined) parts.push(`p ${fault.probability}, seed ${fault.seed}`);
   return `${fault.id}: ${parts.join(", ")}`;
+}
+
+/** The public view of a stored fault (without its PRNG). */
+function record(fault: StoredFault): FaultRecord {
+  const { draw: _draw, ...rest } = fault;
+  return rest;
 }
 
 /** Faults waiting for requests, first queued first applied. */
@@ -137,29 +188,35 @@ export class FaultQueue {
     const fault = validateFault(input, `f${this.nextId}`);
     this.nextId += 1;
     this.faults.push(fault);
-    return { ...fault };
+    return record(fault);
   }
 
   list(): FaultRecord[] {
-    return this.faults.map((f) => ({ ...f }));
+    return this.faults.map(record);
   }
 
   clear(): void {
     this.faults = [];
   }
 
-  /** The fault for this request, if any; counts the request against it. */
-  take(endpoint: EndpointName, api: ApiGeneration | null): FaultRecord | null {
-    for (const fault of this.faults) {
+  /**
+   * The fault for this request, if any; counts the request against it. A probe (an empty redeem
+   * form) is seen only by faults that ask for probes.
+   */
+  take(endpoint: EndpointName, api: ApiGeneration | null, isProbe = false): FaultRecord | null {
+    for (const fault of [...this.faults]) {
       if (fault.endpoint !== "*" && fault.endpoint !== endpoint) continue;
       if (fault.api !== undefined && fault.api !== api) continue;
+      if (isProbe && !fault.probes) continue;
       if (fault.skip > 0) {
         fault.skip -= 1;
         return null;
       }
       fault.remaining -= 1;
       if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
-      return { ...fault };
+      // A request that draws no fault goes on to the faults queued after this one.
+      if (fault.draw && fault.draw() >= (fault.probability ?? 1)) continue;
+      return record(fault);
     }
     return null;
   }

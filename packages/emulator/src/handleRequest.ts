@@ -11,6 +11,7 @@ import { type ApiCall, type EmulatorContext, sleep } from "./emulatorContext.js"
 import type { StoredRequest } from "./emulatorState.js";
 import { describeFault } from "./faults.js";
 import { renderError, responseStyle } from "./formats.js";
+import { isProbe } from "./isProbe.js";
 import { type Reply, sendReply, textReply } from "./reply.js";
 
 /** A Node request listener that also works as Connect/Vite middleware (unknown paths go to `next`). */
@@ -66,6 +67,7 @@ function finish(
   record.status = status;
   record.aborted = aborted;
   record.done = true;
+  record.endedAt = new Date().toISOString();
   if (ctx.options.quiet) return;
   const outcome = aborted ? "aborted" : status === null ? "no answer" : String(status);
   const fault = record.fault === null ? "" : ` [fault ${record.fault}]`;
@@ -100,7 +102,8 @@ async function handleApi(
     finish(ctx, record, reply.status);
     return;
   }
-  const fault = ctx.faults.take(route.endpoint, route.api);
+  record.probe = isProbe(req, route.endpoint);
+  const fault = ctx.faults.take(route.endpoint, route.api, record.probe);
   if (fault) record.fault = describeFault(fault);
   // Fault delays end early when the client goes away or the emulator closes.
   const clientGone = new AbortController();

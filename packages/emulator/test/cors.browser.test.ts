@@ -83,6 +83,27 @@ describe("CORS full: an XHR with upload progress follows the 301 and reads the r
     ]);
   });
 
+  it("logs Chromium's empty-form POST (a CORS probe) as a probe, which faults pass by", async () => {
+    await emu.addFault({ endpoint: "redeem-upload-token", status: 503 });
+    const before = (await emu.requests()).length;
+    const probe = await xhrUpload(emu.apiUrl("redeem-upload-token"), new FormData(), true);
+    expect(probe.status).toBe(400);
+    const token = await emu.createToken({}, { return_url: emu.returnUrl() });
+    const upload = await xhrUpload(
+      emu.apiUrl("redeem-upload-token"),
+      uploadForm(token.uploadToken, 1000).form,
+      true,
+    );
+    expect(upload.status).toBe(503);
+    const posts = (await emu.requests())
+      .slice(before)
+      .filter((r) => r.endpoint === "photo/redeem-upload-token" && r.method === "POST");
+    expect(posts.map((r) => [r.probe, r.status, r.fault === null])).toEqual([
+      [true, 400, true],
+      [false, 503, false],
+    ]);
+  });
+
   it("issues a token from a JSON POST with X-Requested-With (a preflighted request)", async () => {
     const response = await fetch(emu.tokenUrl({ return_url: emu.returnUrl() }), {
       method: "POST",

@@ -166,6 +166,61 @@ describe("faults", { timeout: 20_000 }, () => {
     });
   });
 
+  it("lets probes (an empty redeem form) pass unless a fault asks for them", async () => {
+    await client().reset();
+    await client().addFault({ status: 503 });
+    const probe = () => redeem(emulator().url, new FormData());
+    expect((await probe()).status).toBe(400);
+    expect(await client().faults()).toHaveLength(1);
+    const upload = await redeem(emulator().url, uploadForm(await token(), { bytes: random(10) }));
+    expect(upload.status).toBe(503);
+    await client().addFault({ endpoint: "*", status: 500, probes: true });
+    expect((await probe()).status).toBe(500);
+    const log = (await client().requests()).filter(
+      (r) => r.endpoint === "photo/redeem-upload-token",
+    );
+    expect(log.map((r) => [r.probe, r.status])).toEqual([
+      [true, 400],
+      [false, 503],
+      [true, 500],
+    ]);
+    expect(log.every((r) => r.done && r.endedAt !== null && r.endedAt >= r.at)).toBe(true);
+  });
+
+  it("faults a seeded random share of requests, reproducibly, and passes the rest on", async () => {
+    const run = async (seed: number) => {
+      await client().reset();
+      // 30 draws at 30 %; requests that draw no fault meet the 404 fault queued behind it.
+      const [random30] = await client().addFaults([
+        { endpoint: "list", status: 503, probability: 0.3, seed, count: 30 },
+        { endpoint: "list", status: 404, count: 30 },
+      ]);
+      expect(random30).toMatchObject({ probability: 0.3, seed });
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        statuses.push((await fetch(`${emulator().url}/api/photo/list`)).status);
+      }
+      // The random fault is used up; the other one met only the requests it let through.
+      const faulted = statuses.filter((status) => status === 503).length;
+      expect(await client().faults()).toMatchObject([{ status: 404, remaining: faulted }]);
+      return statuses;
+    };
+    const first = await run(12_345);
+    expect(await run(12_345)).toEqual(first);
+    expect(new Set(first)).toEqual(new Set([503, 404]));
+    expect(await run(54_321)).not.toEqual(first);
+    const faulted = (await client().requests()).filter((r) => r.fault?.includes("seed 54321"));
+    expect(faulted.length).toBe((await run(54_321)).filter((s) => s === 503).length);
+  });
+
+  it("chooses and reports a seed when none is given", async () => {
+    await client().clearFaults();
+    const added = await client().addFault({ endpoint: "list", status: 503, probability: 0.5 });
+    expect(added.seed).toEqual(expect.any(Number));
+    expect((await client().faults())[0]?.seed).toBe(added.seed);
+    await client().clearFaults();
+  });
+
   it("refuses malformed fault specs with a message that names the problem", async () => {
     await expect(client().addFault({ endpoint: "nope", status: 500 })).rejects.toThrow(
       /endpoint must be/,
@@ -177,6 +232,15 @@ describe("faults", { timeout: 20_000 }, () => {
     await expect(client().addFault({ latencyMs: -1 })).rejects.toThrow(/latencyMs/);
     await expect(client().addFault({ status: 503, bogus: 1 } as never)).rejects.toThrow(
       /Unknown fault field/,
+    );
+    for (const probability of [0, 1.5, "half"]) {
+      await expect(client().addFault({ status: 503, probability } as never)).rejects.toThrow(
+        /probability must be a number above 0 and at most 1/,
+      );
+    }
+    await expect(client().addFault({ status: 503, seed: 3 })).rejects.toThrow(/seed needs/);
+    await expect(client().addFault({ status: 503, probes: "yes" } as never)).rejects.toThrow(
+      /probes must be a boolean/,
     );
   });
 
