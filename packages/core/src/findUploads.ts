@@ -6,7 +6,8 @@ import type { FindUploads, UploadResult } from "./types.js";
  * (`photo/list?upload_token=…`), e.g. after an upload whose answer was lost. Needs no
  * credentials: the upload token is the proof.
  *
- * @returns The uploads stored with the token (empty when none).
+ * @returns The uploads stored with the token (empty when none); `params.size` is the stored
+ *   size in bytes when photo/list reports it.
  * @throws UploadError `network` when the site cannot be asked (offline, or it sends no CORS
  *   headers), `http`/`aborted`; TwentyThreeApiError for its error envelope. The uploader then
  *   reports the outcome as unknown instead of retrying blindly.
@@ -17,12 +18,15 @@ export const findUploads: FindUploads = async ({ token, site, apiVersion, signal
   for (const { fields, domain } of photos) {
     const photoId = text(fields.photo_id);
     if (!photoId) continue;
+    // The stored size, when the site reports it, lets reconciliation tell this file's upload
+    // from another file's with the same token.
+    const size = text(fields.size);
     results.push({
       photoId,
       treeId: text(fields.tree_id),
       token: text(fields.token),
       domain,
-      params: {},
+      params: size === null ? {} : { size },
     });
   }
   return results;

@@ -29,7 +29,13 @@ export async function reconcileUpload(
       signal,
     });
     job.unreconciled = null;
-    return found.find((result) => !engine.attributed.has(result.photoId)) ?? null;
+    // "Already used" can also mean the token was used by another file (an endpoint that handed
+    // it out twice): an upload of another size is not this file's, whatever the token says.
+    const isThisFile = (result: UploadResult) =>
+      result.params.size === undefined || Number(result.params.size) === job.file.size;
+    return (
+      found.find((result) => !engine.attributed.has(result.photoId) && isThisFile(result)) ?? null
+    );
   } catch {
     return "unknown";
   }
