@@ -1,0 +1,79 @@
+import type { EmulatorClient, FaultSpec } from "@twentythree-upload/emulator/client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { probeCors, type ApiVersion } from "../../src/index.js";
+import { faultSpecFor, type PlaygroundArgs } from "./faultScenarios.js";
+
+/** What {@link useArmedFault} returns. */
+export interface ArmedFault {
+  /** The fault for the current args is queued (or the token trap set): files may go. */
+  readonly isArmed: boolean;
+  /** Some fault setting was armed since mount (the upload UI may show from then on). */
+  readonly hasArmed: boolean;
+  /** Why arming failed, if it did. */
+  readonly error: string | null;
+  /** Queues the fault again (each fault hits only the next matching request). */
+  readonly rearm: () => void;
+  /** For the expired-token fault: `true` once, for the next token issued after arming. */
+  readonly takeTokenToExpire: () => boolean;
+}
+
+/**
+ * Queues the chosen fault on the story's emulator instance whenever the fault settings change
+ * (and on `rearm()`), replacing whatever was queued before.
+ */
+export function useArmedFault(client: EmulatorClient, args: PlaygroundArgs): ArmedFault {
+  const { fault, apiVersion } = args;
+  const specKey = JSON.stringify(faultSpecFor(args));
+  const [round, setRound] = useState(0);
+  const [armed, setArmed] = useState<{ key: string; error: string | null } | null>(null);
+  const [hasArmed, setHasArmed] = useState(false);
+  const expireNext = useRef(false);
+  const key = `${client.url} ${fault} ${apiVersion} ${specKey} ${round}`;
+
+  useEffect(() => {
+    let isCurrent = true;
+    const armedKey = `${client.url} ${fault} ${apiVersion} ${specKey} ${round}`;
+    armFault(client, apiVersion, JSON.parse(specKey) as FaultSpec | null).then(
+      () => {
+        expireNext.current = fault === "expired-token";
+        if (isCurrent) {
+          setArmed({ key: armedKey, error: null });
+          setHasArmed(true);
+        }
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (isCurrent) setArmed({ key: armedKey, error: message });
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [client, fault, apiVersion, specKey, round]);
+
+  const rearm = useCallback(() => setRound((value) => value + 1), []);
+  const takeTokenToExpire = useCallback(() => {
+    const take = expireNext.current;
+    expireNext.current = false;
+    return take;
+  }, []);
+  const isCurrent = armed?.key === key;
+  return {
+    isArmed: isCurrent && armed.error === null,
+    hasArmed,
+    error: isCurrent ? armed.error : null,
+    rearm,
+    takeTokenToExpire,
+  };
+}
+
+async function armFault(client: EmulatorClient, apiVersion: ApiVersion, spec: FaultSpec | null) {
+  // The auto transport's CORS probe is a token-less POST to redeem-upload-token, so it would take
+  // a fault meant for the upload. Probe now (the answer is cached per site for the page's life),
+  // as an app would to warm it up; then the fault waits for the real upload.
+  await probeCors(client.url, apiVersion);
+  await client.clearFaults();
+  if (spec) {
+    await client.addFault(spec);
+  }
+}
