@@ -11,6 +11,8 @@ export interface ProbeRecord {
   readonly path: string;
   /** Epoch ms, sub-millisecond resolution. */
   readonly arrivedAt: number;
+  /** The request's Content-Length, or `null` without one. */
+  readonly contentLength: number | null;
 }
 
 /** A running probe. */
@@ -38,7 +40,13 @@ export async function startProbe(targetUrl: string): Promise<Probe> {
   const server = createServer((incoming, outgoing) => {
     const arrivedAt = epochNow();
     const path = incoming.url ?? "/";
-    const record = { method: incoming.method ?? "GET", path, arrivedAt };
+    const length = incoming.headers["content-length"];
+    const record = {
+      method: incoming.method ?? "GET",
+      path,
+      arrivedAt,
+      contentLength: length === undefined ? null : Number(length),
+    };
     records.push(record);
     active.add(record);
     outgoing.once("close", () => active.delete(record));

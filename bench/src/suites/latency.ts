@@ -107,8 +107,13 @@ export const latencySuite: Suite = {
             );
             const upload = probe.records
               .slice(from)
+              // The POST that carries the file: the auto transport's CORS probe (a tiny POST to
+              // the same URL) comes first on a new page and is not the upload.
               .find(
-                (record) => record.method === "POST" && record.path.includes("redeem-upload-token"),
+                (record) =>
+                  record.method === "POST" &&
+                  record.path.includes("redeem-upload-token") &&
+                  (record.contentLength ?? 0) >= FILE_BYTES,
               );
             if (changeAt === null || !upload) {
               throw new Error("no change event or no upload request reached the probe");
@@ -131,7 +136,7 @@ export const latencySuite: Suite = {
       better: "lower",
       digits: 2,
       method:
-        "The page stamps `performance.timeOrigin + performance.now()` in the file input's `change` listener (Playwright `setInputFiles` with a 1 MiB file); a recording proxy in front of the emulator stamps the arrival of the redeem POST's head with Node's `performance.timeOrigin + performance.now()` (the same system clock). Included: building the request, the CORS preflight (a fresh browser context per sample, so no preflight cache), and without prefetch the token request. `<UploadForm startOnSelect>` is the component as an app uses it: it fetches its token when it mounts (the sample waits for that), and a pick starts the upload (its `change` is stamped by a capture listener on window, before React's). The engine rows run `createUploader` with default options; with prefetch the already-fetched token answer is handed to it by a TokenSource function. The bare rows are a hand-written `fetch` for the token and `XMLHttpRequest` for the upload.",
+        "The page stamps `performance.timeOrigin + performance.now()` in the file input's `change` listener (Playwright `setInputFiles` with a 1 MiB file); a recording proxy in front of the emulator stamps the arrival of the redeem POST's head with Node's `performance.timeOrigin + performance.now()` (the same system clock). The stamp is the head of the POST that carries the file (Content-Length ≥ the file). Included: building the request, the CORS preflight (a fresh browser context per sample, so no preflight cache), without prefetch the token request, and for ours the default `auto` transport's one-time CORS probe (a small POST to the same URL, once per site and page; every sample is a new page, so every sample pays it, as the first upload on a page does). `<UploadForm startOnSelect>` is the component as an app uses it: it fetches its token when it mounts (the sample waits for that), and a pick starts the upload (its `change` is stamped by a capture listener on window, before React's). The engine rows run `createUploader` with default options; with prefetch the already-fetched token answer is handed to it by a TokenSource function. The bare rows are a hand-written `fetch` for the token and `XMLHttpRequest` for the upload.",
       reference: "bare-prefetch",
       ratioLabel:
         "ours ÷ bare XHR in the same token mode (lower is better; the difference is what the library adds)",
