@@ -8,6 +8,9 @@
 //    Generated pages (docs/api) are not checked themselves; links into them are.
 // 3. The API reference in docs/api is what TypeDoc generates from the sources now (regenerate
 //    with `pnpm docs:api`), and TypeDoc reports no warning (broken {@link}s, unexported types).
+// 4. docs/troubleshooting.md explains every error code a user can meet: the codes the packages
+//    throw (found in their sources), the example token endpoint's refusal codes, and
+//    TwentyThree's documented API codes. A new code cannot be added undocumented.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,13 +34,15 @@ function markdownFiles(dir) {
 
 // GitHub-style heading slugs.
 function slug(heading) {
-  return heading
-    .trim()
-    .toLowerCase()
-    .replace(/[`*_~]/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[^\p{L}\p{N}\s-]/gu, "")
-    .replace(/\s/g, "-");
+  return (
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      // Like github-slugger: punctuation goes, letters, digits, "-" and "_" stay.
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-")
+  );
 }
 
 function anchorsOf(file) {
@@ -148,6 +153,91 @@ if (existsSync(readme)) {
     const target = match[1];
     if (/^(https?:|mailto:)/.test(target)) continue;
     if (!existsSync(path.resolve(root, target))) problems.push(`README.md: broken link ${target}`);
+  }
+}
+
+// Error codes: every one must appear in backticks in the troubleshooting page.
+function sourceFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { recursive: true }).map(String)) {
+    if (/\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry)) out.push(path.join(dir, entry));
+  }
+  return out;
+}
+function errorCodes() {
+  const codes = new Map(); // code → where it was found
+  const add = (code, where) => codes.has(code) || codes.set(code, where);
+  for (const file of [
+    ...sourceFiles(path.join(root, "packages/core/src")),
+    ...sourceFiles(path.join(root, "packages/react/src")),
+  ]) {
+    const text = readFileSync(file, "utf8");
+    const where = path.relative(root, file);
+    // new TwentyThreeUploadError("code", …), CallbackError, UploadSettingsError, TokenRequestError,
+    // TwentyThreeApiError with a literal code; super("code", …) in the error classes.
+    for (const m of text.matchAll(
+      /new (?:TwentyThreeUploadError|CallbackError|UploadSettingsError|TokenRequestError|TwentyThreeApiError)\(\s*"([a-z][a-z_]*)"/g,
+    ))
+      add(m[1], where);
+    for (const m of text.matchAll(/super\(\s*"([a-z][a-z_]*)"/g)) add(m[1], where);
+    // String unions of error kinds and rejection codes; UploadError's code is upload_<kind>.
+    for (const [name, prefix] of [
+      ["UploadErrorKind", "upload_"],
+      ["FileRejectionCode", ""],
+    ]) {
+      const union = new RegExp(`export type ${name} =([^;]*);`).exec(text);
+      for (const m of union?.[1].matchAll(/"([a-z-]+)"/g) ?? [])
+        add(prefix ? `${prefix}${m[1].replace("-", "_")}` : m[1], where);
+    }
+  }
+  // The example token endpoint's refusals: `error: "code"` and invalid(field, message, "code").
+  for (const file of sourceFiles(path.join(root, "examples/app/server"))) {
+    const text = readFileSync(file, "utf8");
+    const where = path.relative(root, file);
+    for (const m of text.matchAll(/\berror:\s*"([a-z][a-z_]*)"/g)) add(m[1], where);
+    for (const m of text.matchAll(/invalid\([^;]*?,\s*"([a-z]+(?:_[a-z]+)+)",?\s*\)/g))
+      add(m[1], where);
+  }
+  // TwentyThree's documented codes (the API reference, §3.2 and §3.3) and the emulator's own.
+  for (const code of [
+    "couldnt_create_album",
+    "couldnt_create_user",
+    "couldnt_update_album",
+    "error_processing_upload",
+    "invalid_album",
+    "invalid_album_token",
+    "invalid_input",
+    "invalid_photo_token",
+    "invalid_signature",
+    "no_file",
+    "no_such_album",
+    "no_such_photo",
+    "no_such_tag",
+    "no_such_user",
+    "permission_denied",
+    "token_required",
+    "user_already_exists",
+    "invalid_type",
+    "missing_authentication",
+    "no_such_object",
+    "too_many_speakers",
+    "feature_not_available",
+    "creation_error",
+    "unknown_method",
+  ])
+    add(code, "TwentyThree's API");
+  return codes;
+}
+const troubleshooting = path.join(docsDir, "troubleshooting.md");
+if (!existsSync(troubleshooting)) {
+  problems.push("docs/troubleshooting.md is missing");
+} else {
+  const page = readFileSync(troubleshooting, "utf8");
+  for (const [code, where] of errorCodes()) {
+    if (!page.includes(`\`${code}\``))
+      problems.push(
+        `docs/troubleshooting.md does not explain the error code \`${code}\` (from ${where})`,
+      );
   }
 }
 

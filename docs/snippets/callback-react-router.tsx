@@ -1,0 +1,38 @@
+import { CallbackHandler, UploadProvider, UploadQueue } from "@twentythree-upload/react";
+import { BrowserRouter, Link, Route, Routes, useLocation } from "react-router";
+
+// The route at return_url. React Router does not watch history.replaceState, so `search` keeps
+// TwentyThree's parameters after CallbackHandler has removed them from the address bar.
+function UploadCallbackPage() {
+  const { search } = useLocation();
+  return (
+    <CallbackHandler search={search}>
+      {(state) => {
+        switch (state.status) {
+          case "pending":
+            return <p>Finishing the upload…</p>;
+          case "handed-off":
+            return <p>Upload finished. You can close this window.</p>;
+          case "success":
+            return <Link to={`/videos/${state.result.photoId}`}>Your video is in.</Link>;
+          case "error":
+            // errorMessage comes from the URL: rendered as text, never as markup.
+            return <p>Upload failed: {state.result?.errorMessage ?? state.error.message}</p>;
+        }
+      }}
+    </CallbackHandler>
+  );
+}
+
+export function App() {
+  return (
+    <UploadProvider site="videos.example.com" token="/api/upload-token">
+      <BrowserRouter>
+        <Routes>
+          <Route path="/" element={<UploadQueue accept="video/*" />} />
+          <Route path="/upload/callback" element={<UploadCallbackPage />} />
+        </Routes>
+      </BrowserRouter>
+    </UploadProvider>
+  );
+}
