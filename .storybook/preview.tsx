@@ -1,6 +1,38 @@
 import type { Preview } from "@storybook/react-vite";
 
 const preview: Preview = {
-  parameters: { layout: "padded" },
+  parameters: {
+    layout: "padded",
+    options: {
+      // The welcome page, the first docs pages, the fault playground, the rest of docs/ (in the
+      // order of .storybook/docs/guidePages.ts), then the component stories. Storybook reads this
+      // statically: it must stay a literal.
+      storySort: {
+        order: [
+          "Introduction",
+          "Start",
+          ["Documentation", "Overview", "Installation", "Quick start", "*", "All docs pages"],
+          "Playground",
+          ["Faults", "Form faults"],
+          "Guides",
+          ["Token endpoint and OAuth", "Transports and CORS", "Chunked uploads", "*"],
+          "Reference",
+          [
+            "React",
+            "Core",
+            "Core queue engine",
+            "Core transports",
+            "Core parsing",
+            "Emulator",
+            "*",
+          ],
+          "Project",
+          ["Playground", "Benchmarks", "Contributing", "*"],
+          "Components",
+          "*",
+        ],
+      },
+    },
+  },
 };
 export default preview;

@@ -27,12 +27,7 @@ function outcomeOf(request: RequestRecord): string {
 function requestLabel(request: RequestRecord): string {
   const what = `${request.method} ${request.endpoint}${request.api === "v2" ? " (v2)" : ""}`;
   if (request.chunk !== null) return `${what}, chunk ${request.chunk}`;
-  const isProbe =
-    request.endpoint === "photo/redeem-upload-token" &&
-    request.method === "POST" &&
-    request.uploadToken === null &&
-    request.fault === null;
-  return isProbe ? `${what} (CORS probe, no file)` : what;
+  return request.probe ? `${what} (CORS probe, no file)` : what;
 }
 
 /**

@@ -34,7 +34,7 @@ async function uploadOne(canvasElement: HTMLElement, name: string, sizeKiB: numb
   const emulator = await readyEmulator(canvasElement);
   const generated = await generateFile(name, sizeKiB * 1024);
   const recorder = recordRowStates(canvasElement);
-  await pickFiles(canvasElement, [generated.file]);
+  pickFiles(canvasElement, [generated.file]);
   const row = await settledRow(canvasElement, name);
   return { emulator, row, states: recorder.states, ...generated };
 }

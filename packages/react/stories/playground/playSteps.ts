@@ -6,7 +6,8 @@ import {
   type RequestRecord,
   type UploadRecord,
 } from "@twentythree-upload/emulator/client";
-import { expect, userEvent, waitFor } from "storybook/test";
+import { expect, waitFor } from "storybook/test";
+import { putFiles } from "./generatedFile.js";
 
 /** Generous: the stories run in CI on two busy cores. Nothing here measures time. */
 const settleTimeoutMs = 12_000;
@@ -41,9 +42,13 @@ export function fileInput(canvasElement: HTMLElement): HTMLInputElement {
   return input;
 }
 
-/** Picks files in the queue's own file input, as the file dialog would. */
-export async function pickFiles(canvasElement: HTMLElement, files: File[]): Promise<void> {
-  await userEvent.upload(fileInput(canvasElement), files);
+/**
+ * Picks files in the queue's own file input, as the file dialog would: a real FileList. (Testing
+ * Library's `userEvent.upload` would pin a fake `files` property on the input for good, and every
+ * later pick on the page, by a person or a test, would then read the story's files again.)
+ */
+export function pickFiles(canvasElement: HTMLElement, files: File[]): void {
+  putFiles(fileInput(canvasElement), files);
 }
 
 /** The queue row of the file called `name`, once it exists. */
@@ -133,16 +138,10 @@ export async function expectStoredOnce(
   return stored[0] as UploadRecord;
 }
 
-/**
- * Whether a redeem-upload-token request carried a file, rather than being the auto transport's
- * token-less CORS probe. A request answered by a status fault is drained unparsed, so its token
- * is not logged; the playground queues faults only after probing, so a faulted one is an upload.
- */
+/** A redeem-upload-token POST that carried a file (not the auto transport's empty CORS probe). */
 export function isUploadRequest(request: RequestRecord): boolean {
   return (
-    request.endpoint === "photo/redeem-upload-token" &&
-    request.method === "POST" &&
-    (request.uploadToken !== null || request.fault !== null)
+    request.endpoint === "photo/redeem-upload-token" && request.method === "POST" && !request.probe
   );
 }
 

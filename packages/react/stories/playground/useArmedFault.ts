@@ -1,6 +1,5 @@
 import type { EmulatorClient, FaultSpec } from "@twentythree-upload/emulator/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { probeCors, type ApiVersion } from "../../src/index.js";
 import { faultSpecFor, type PlaygroundArgs } from "./faultScenarios.js";
 
 /** What {@link useArmedFault} returns. */
@@ -22,18 +21,18 @@ export interface ArmedFault {
  * (and on `rearm()`), replacing whatever was queued before.
  */
 export function useArmedFault(client: EmulatorClient, args: PlaygroundArgs): ArmedFault {
-  const { fault, apiVersion } = args;
+  const { fault } = args;
   const specKey = JSON.stringify(faultSpecFor(args));
   const [round, setRound] = useState(0);
   const [armed, setArmed] = useState<{ key: string; error: string | null } | null>(null);
   const [hasArmed, setHasArmed] = useState(false);
   const expireNext = useRef(false);
-  const key = `${client.url} ${fault} ${apiVersion} ${specKey} ${round}`;
+  const key = `${client.url} ${fault} ${specKey} ${round}`;
 
   useEffect(() => {
     let isCurrent = true;
-    const armedKey = `${client.url} ${fault} ${apiVersion} ${specKey} ${round}`;
-    armFault(client, apiVersion, JSON.parse(specKey) as FaultSpec | null).then(
+    const armedKey = `${client.url} ${fault} ${specKey} ${round}`;
+    armFault(client, JSON.parse(specKey) as FaultSpec | null).then(
       () => {
         expireNext.current = fault === "expired-token";
         if (isCurrent) {
@@ -49,7 +48,7 @@ export function useArmedFault(client: EmulatorClient, args: PlaygroundArgs): Arm
     return () => {
       isCurrent = false;
     };
-  }, [client, fault, apiVersion, specKey, round]);
+  }, [client, fault, specKey, round]);
 
   const rearm = useCallback(() => setRound((value) => value + 1), []);
   const takeTokenToExpire = useCallback(() => {
@@ -67,11 +66,8 @@ export function useArmedFault(client: EmulatorClient, args: PlaygroundArgs): Arm
   };
 }
 
-async function armFault(client: EmulatorClient, apiVersion: ApiVersion, spec: FaultSpec | null) {
-  // The auto transport's CORS probe is a token-less POST to redeem-upload-token, so it would take
-  // a fault meant for the upload. Probe now (the answer is cached per site for the page's life),
-  // as an app would to warm it up; then the fault waits for the real upload.
-  await probeCors(client.url, apiVersion);
+async function armFault(client: EmulatorClient, spec: FaultSpec | null) {
+  // Faults skip the auto transport's CORS probe (an empty redeem form): they wait for an upload.
   await client.clearFaults();
   if (spec) {
     await client.addFault(spec);
