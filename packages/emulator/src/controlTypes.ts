@@ -19,7 +19,9 @@ export type PermissionLevel = "none" | "anonymous" | "read" | "write" | "admin" 
 /**
  * Canonical endpoint names used by faults and the request log. Faults also accept the short form
  * without `photo/` (e.g. `"redeem-upload-token"`) and `"*"` for any endpoint.
- * `"token"` is the control API's own token endpoint, `POST /__emulator/token`.
+ * `"token"` is the control API's own token endpoint, `POST /__emulator/token`. `"return"` is the
+ * echo page `/__emulator/return` (the return_url of tests): faults only (`latencyMs`, `status`),
+ * never in the request log, and never matched by `"*"`.
  */
 export type EndpointName =
   | "photo/get-upload-token"
@@ -29,6 +31,7 @@ export type EndpointName =
   | "photo/delete-upload-token"
   | "crossdomain.xml"
   | "token"
+  | "return"
   | "unknown";
 
 /**
@@ -37,7 +40,11 @@ export type EndpointName =
  * then `status` (instead of the real handler), then processing, `processingDelayMs`, `dropAnswer`.
  */
 export interface FaultSpec {
-  /** Endpoint to match: a name from {@link EndpointName}, its short form, or `"*"`. Default `"redeem-upload-token"`. */
+  /**
+   * Endpoint to match: a name from {@link EndpointName}, its short form, or `"*"` (any API
+   * endpoint). `"return"` (the echo page) takes only `latencyMs` and `status`. Default
+   * `"redeem-upload-token"`.
+   */
   endpoint?: string;
   /** Only requests to this API generation. Default: both. */
   api?: ApiGeneration;
@@ -211,6 +218,8 @@ export interface ReturnRecord {
   readonly body: Readonly<Record<string, string>>;
   /** `true` when the emulator itself made the call (background_return_p). */
   readonly fromEmulator: boolean;
+  /** A description of the fault this call got (endpoint `"return"`), or `null`. */
+  readonly fault: string | null;
 }
 
 /** Options for a child emulator spawned through the control API (a safe subset of `EmulatorOptions`). */

@@ -8,6 +8,7 @@ const ENDPOINTS: readonly EndpointName[] = [
   "photo/delete-upload-token",
   "crossdomain.xml",
   "token",
+  "return",
 ];
 
 type StoredFault = FaultRecord & {
@@ -155,6 +156,20 @@ export function validateFault(input: unknown, id: string): StoredFault {
   if (fault.resetAfterBytes !== undefined && fault.stallAfterBytes !== undefined) {
     throw new FaultSpecError("resetAfterBytes and stallAfterBytes cannot be combined.");
   }
+  // The return page is not an upload: it has no body to cut, slow down or process.
+  const uploadOnly = [
+    "bytesPerSecond",
+    "resetAfterBytes",
+    "stallAfterBytes",
+    "processingDelayMs",
+    "dropAnswer",
+    "probes",
+  ] as const;
+  if (fault.endpoint === "return" && uploadOnly.some((name) => fault[name] !== undefined)) {
+    throw new FaultSpecError(
+      'The "return" page takes only latencyMs and status (with retryAfter and message).',
+    );
+  }
   return fault;
 }
 
@@ -205,7 +220,9 @@ export class FaultQueue {
    */
   take(endpoint: EndpointName, api: ApiGeneration | null, isProbe = false): FaultRecord | null {
     for (const fault of [...this.faults]) {
-      if (fault.endpoint !== "*" && fault.endpoint !== endpoint) continue;
+      const matches =
+        fault.endpoint === endpoint || (fault.endpoint === "*" && endpoint !== "return");
+      if (!matches) continue;
       if (fault.api !== undefined && fault.api !== api) continue;
       if (isProbe && !fault.probes) continue;
       if (fault.skip > 0) {

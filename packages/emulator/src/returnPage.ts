@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { EmulatorContext } from "./emulatorContext.js";
+import { STATUS_CODES } from "node:http";
+import { type EmulatorContext, sleep } from "./emulatorContext.js";
+import { describeFault } from "./faults.js";
 import { sendReply } from "./reply.js";
 
 function readForm(req: IncomingMessage): Promise<Record<string, string>> {
@@ -37,6 +39,8 @@ export async function returnPage(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
+  // A slow or broken return_url page of the app (endpoint "return" faults).
+  const fault = ctx.faults.take("return", null);
   const body = req.method === "POST" ? await readForm(req) : {};
   if (req.method !== "POST") req.resume();
   const query = Object.fromEntries(url.searchParams);
@@ -46,7 +50,30 @@ export async function returnPage(
     query,
     body,
     fromEmulator: req.headers["x-twentythree-emulator"] === "background",
+    fault: fault ? describeFault(fault) : null,
   });
+  if (fault?.latencyMs) {
+    const clientGone = new AbortController();
+    res.once("close", () => clientGone.abort());
+    try {
+      await sleep(fault.latencyMs, AbortSignal.any([ctx.lifetime, clientGone.signal]));
+    } catch {
+      return;
+    }
+  }
+  if (fault?.status !== undefined) {
+    const headers: Record<string, string> = {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Access-Control-Allow-Origin": "*",
+    };
+    if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
+    sendReply(res, {
+      status: fault.status,
+      headers,
+      body: fault.message ?? STATUS_CODES[fault.status] ?? `HTTP ${fault.status}`,
+    });
+    return;
+  }
   const destination = req.headers["sec-fetch-dest"];
   const navigation =
     destination === "document" || destination === "iframe" || destination === "frame";

@@ -213,6 +213,33 @@ describe("faults", { timeout: 20_000 }, () => {
     expect(faulted.length).toBe((await run(54_321)).filter((s) => s === 503).length);
   });
 
+  it("slows down or breaks the return page (endpoint return); `*` leaves it alone", async () => {
+    await client().reset();
+    await client().addFaults([
+      { endpoint: "*", status: 503 },
+      { endpoint: "return", latencyMs: 60_000 },
+      { endpoint: "return", status: 500, message: "Return page down" },
+    ]);
+    const slow = new AbortController();
+    const pending = fetch(client().returnUrl({ a: "1" }), { signal: slow.signal }).catch(
+      () => null,
+    );
+    await vi.waitFor(async () => expect(await client().returns()).toHaveLength(1));
+    expect((await client().returns())[0]?.fault).toMatch(/latency 60000ms/);
+    slow.abort();
+    await pending;
+    const broken = await fetch(client().returnUrl({ b: "2" }));
+    expect([broken.status, await broken.text()]).toEqual([500, "Return page down"]);
+    expect(broken.headers.get("access-control-allow-origin")).toBe("*");
+    const fine = await fetch(client().returnUrl({ c: "3" }));
+    expect(await fine.json()).toEqual({ c: "3" });
+    expect(await client().faults()).toMatchObject([{ endpoint: "*", status: 503 }]);
+    await expect(client().addFault({ endpoint: "return", dropAnswer: true })).rejects.toThrow(
+      /"return" page takes only latencyMs and status/,
+    );
+    await client().clearFaults();
+  });
+
   it("chooses and reports a seed when none is given", async () => {
     await client().clearFaults();
     const added = await client().addFault({ endpoint: "list", status: 503, probability: 0.5 });
