@@ -1,15 +1,18 @@
 // Resumable.js chunks (reference §2.5): 1-based, `floor(total/chunkSize)` chunks with the last one
 // absorbing the remainder, in any order, possibly twice. The file exists (and the token is used)
 // only once every chunk is there.
-import { createHash, randomBytes } from "node:crypto";
+//
+// Each file is assembled in place: its full size is allocated when the first chunk arrives, and
+// each chunk is written at its offset, straight from the request when its fields come before the
+// bytes (as Resumable.js and core send them). Chunks are hashed in order as they complete, so
+// completing a file reads only its last chunk: no copy of the whole file, no pass over it.
+import { createHash, type Hash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import path from "node:path";
-import { Transform } from "node:stream";
+import { open, rm } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import type { DataDir } from "./dataDir.js";
 import type { StoredUpload, TokenProblem } from "./emulatorState.js";
-import type { ReceivedFile } from "./redeemForm.js";
+import type { FileRegion, ReceivedFile } from "./redeemForm.js";
 
 /** The resumable* fields of one chunk request. */
 export interface ChunkInfo {
@@ -23,7 +26,10 @@ export interface ChunkInfo {
 
 /** One file being assembled. */
 export interface ChunkSession {
-  readonly dir: string;
+  /** The file under `incoming/`, allocated at its full size, that the chunks are written into. */
+  readonly path: string;
+  /** Resolves once `path` exists at its full size. */
+  readonly allocated: Promise<void>;
   readonly uploadToken: string;
   readonly identifier: string;
   readonly totalSize: number;
@@ -31,9 +37,27 @@ export interface ChunkSession {
   readonly totalChunks: number;
   readonly fileName: string;
   contentType: string;
-  readonly received: Map<number, string>;
+  /** Chunk numbers whose bytes are in `path`. */
+  readonly received: Set<number>;
+  /** Chunk numbers a request in flight is writing into `path` right now. */
+  readonly writing: Set<number>;
   /** Set once the last missing chunk arrived; every later request for the file awaits it. */
   completion: Promise<StoredUpload | { error: TokenProblem }> | null;
+  /** The SHA-256 so far. */
+  readonly hashing: RunningHash;
+}
+
+/** The SHA-256 of a session's file, fed chunk by chunk in order. */
+export interface RunningHash {
+  readonly hash: Hash;
+  /** Chunks `1..hashed` are in `hash`. */
+  hashed: number;
+  /** The hashing in progress (never rejects). */
+  work: Promise<void>;
+  /** A hashed chunk was written again: hash the whole file at the end instead. */
+  stale: boolean;
+  /** Reading the file failed (e.g. it was discarded): hash the whole file at the end. */
+  failed: boolean;
 }
 
 function wholeNumber(
@@ -84,6 +108,31 @@ export function expectedChunkSize(info: ChunkInfo): number {
     : info.totalSize - info.chunkSize * (info.totalChunks - 1);
 }
 
+function chunkStart(session: ChunkSession, number: number): number {
+  return (number - 1) * session.chunkSize;
+}
+
+function chunkEnd(session: ChunkSession, number: number): number {
+  return number === session.totalChunks ? session.totalSize : number * session.chunkSize;
+}
+
+async function allocate(path: string, size: number): Promise<void> {
+  const handle = await open(path, "w");
+  try {
+    await handle.truncate(size);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Feeds bytes `start..end` of `path` (exclusive end) into `hash`. */
+async function hashRange(hash: Hash, path: string, start: number, end: number): Promise<void> {
+  if (end <= start) return;
+  for await (const piece of createReadStream(path, { start, end: end - 1 })) {
+    hash.update(piece as Buffer);
+  }
+}
+
 /** The chunk sessions of one emulator, by token and identifier. */
 export class ChunkSessions {
   private readonly sessions = new Map<string, ChunkSession>();
@@ -107,8 +156,13 @@ export class ChunkSessions {
       }
       return existing;
     }
+    const path = this.data.incomingPath();
+    const allocated = allocate(path, info.totalSize);
+    // Observed by whoever writes or assembles; this keeps an early failure from being "unhandled".
+    allocated.catch(() => {});
     const session: ChunkSession = {
-      dir: this.data.chunkDir(randomBytes(12).toString("hex")),
+      path,
+      allocated,
       uploadToken,
       identifier: info.identifier,
       totalSize: info.totalSize,
@@ -116,58 +170,129 @@ export class ChunkSessions {
       totalChunks: info.totalChunks,
       fileName: info.fileName,
       contentType,
-      received: new Map(),
+      received: new Set(),
+      writing: new Set(),
       completion: null,
+      hashing: {
+        hash: createHash("sha256"),
+        hashed: 0,
+        work: Promise.resolve(),
+        stale: false,
+        failed: false,
+      },
     };
     this.sessions.set(this.key(uploadToken, info.identifier), session);
     return session;
   }
 
-  /** Keeps a received chunk (a repeated chunk replaces the earlier copy). */
-  async keep(session: ChunkSession, number: number, file: ReceivedFile): Promise<void> {
-    await mkdir(session.dir, { recursive: true });
-    const target = path.join(session.dir, String(number));
-    await rename(file.path, target);
-    session.received.set(number, target);
+  /**
+   * Where a chunk's bytes go as they arrive: its region of the session's file, when the chunk
+   * is new to a file still being assembled. `null` (a separate file, copied in by `keep`) for a
+   * chunk already received or being written by another request, so that a repeated chunk never
+   * changes bytes that were hashed or are being completed.
+   */
+  region(uploadToken: string, info: ChunkInfo, contentType: string): FileRegion | null {
+    const session = this.open(uploadToken, info, contentType);
+    if (typeof session === "string" || session.completion) return null;
+    const { number } = info;
+    if (session.received.has(number) || session.writing.has(number)) return null;
+    session.writing.add(number);
+    return {
+      path: session.path,
+      start: chunkStart(session, number),
+      length: chunkEnd(session, number) - chunkStart(session, number),
+      ready: session.allocated,
+      release: () => session.writing.delete(number),
+    };
   }
 
-  /** Forgets a session and its chunks (refused file, deleted upload, reset). */
+  /**
+   * Keeps a received chunk of the right size: one written in place is simply counted; one in a
+   * separate file is copied to its offset (a repeated chunk replaces the earlier copy). Copies
+   * take turns with the hashing, so a file is never completed or hashed mid-copy.
+   */
+  async keep(session: ChunkSession, number: number, file: ReceivedFile): Promise<void> {
+    const running = session.hashing;
+    if (!file.inPlace) {
+      const copy = running.work.then(async () => {
+        await session.allocated;
+        await pipeline(
+          createReadStream(file.path),
+          createWriteStream(session.path, { flags: "r+", start: chunkStart(session, number) }),
+        );
+        if (number <= running.hashed) running.stale = true;
+      });
+      running.work = copy.catch(() => {});
+      try {
+        await copy;
+      } finally {
+        await rm(file.path, { force: true });
+      }
+    }
+    session.received.add(number);
+    this.hashAhead(session);
+  }
+
+  /** Hashes the chunks that now follow on from what is hashed, in the background. */
+  private hashAhead(session: ChunkSession): void {
+    const running = session.hashing;
+    running.work = running.work.then(async () => {
+      // The final chunk is left to `assemble`, which runs once every chunk is in.
+      while (
+        !running.failed &&
+        running.hashed + 1 < session.totalChunks &&
+        session.received.has(running.hashed + 1)
+      ) {
+        const number = running.hashed + 1;
+        try {
+          await hashRange(
+            running.hash,
+            session.path,
+            chunkStart(session, number),
+            chunkEnd(session, number),
+          );
+          running.hashed = number;
+        } catch {
+          running.failed = true;
+        }
+      }
+    });
+  }
+
+  /** Forgets a session and its file (refused file, deleted upload, reset). */
   async discard(session: ChunkSession): Promise<void> {
     this.sessions.delete(this.key(session.uploadToken, session.identifier));
-    await rm(session.dir, { recursive: true, force: true });
+    await session.allocated.catch(() => {});
+    await rm(session.path, { force: true });
   }
 
   clear(): void {
     this.sessions.clear();
   }
 
-  /** Concatenates the chunks in order into one file under `incoming/`, hashing on the way. */
+  /** The complete file (every chunk received), with its SHA-256. */
   async assemble(session: ChunkSession): Promise<ReceivedFile> {
-    const hash = createHash("sha256");
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _e, callback) {
-        hash.update(chunk);
-        size += chunk.length;
-        callback(null, chunk);
-      },
-    });
-    const target = this.data.incomingPath();
-    const parts = [...Array(session.totalChunks).keys()].map(
-      (i) => session.received.get(i + 1) ?? "",
-    );
-    await pipeline(
-      async function* () {
-        for (const part of parts) yield* createReadStream(part);
-      },
-      tap,
-      createWriteStream(target),
-    );
-    await rm(session.dir, { recursive: true, force: true });
+    await session.allocated;
+    const running = session.hashing;
+    await running.work;
+    let sha256: string;
+    if (running.stale || running.failed) {
+      const hash = createHash("sha256");
+      await hashRange(hash, session.path, 0, session.totalSize);
+      sha256 = hash.digest("hex");
+    } else {
+      await hashRange(
+        running.hash,
+        session.path,
+        chunkStart(session, running.hashed + 1),
+        session.totalSize,
+      );
+      sha256 = running.hash.digest("hex");
+    }
     return {
-      path: target,
-      size,
-      sha256: hash.digest("hex"),
+      path: session.path,
+      size: session.totalSize,
+      sha256,
       fileName: session.fileName,
       contentType: session.contentType,
     };

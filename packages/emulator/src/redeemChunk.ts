@@ -83,6 +83,12 @@ export async function redeemChunk(
   }
   const session = ctx.chunks.open(uploadToken, { ...info, fileName }, type);
   if (typeof session === "string") return done(textReply(400, session));
+  if (file.inPlace && file.path !== session.path) {
+    // The file was started over while this chunk arrived (its bytes went to the old one).
+    return done(
+      textReply(503, `Chunk ${info.number} arrived for a discarded file; send it again.`),
+    );
+  }
   await ctx.chunks.keep(session, info.number, file);
   if (session.received.size < session.totalChunks) {
     return done(textReply(200, `Chunk ${info.number} of ${session.totalChunks} received.`), true);

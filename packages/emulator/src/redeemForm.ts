@@ -1,10 +1,11 @@
 // Streams a redeem-upload-token multipart body: fields are collected, the `file` part goes
-// straight to disk through a SHA-256 hash, never into memory.
+// straight to disk (through a SHA-256 hash, or into its region of a chunked upload's file), never
+// into memory.
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
-import { type Readable, Transform } from "node:stream";
+import { type Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { type BodyMeter, ClientAbortError } from "./bodyMeter.js";
@@ -15,10 +16,35 @@ import { MultipartError } from "./readParams.js";
 export interface ReceivedFile {
   path: string;
   size: number;
+  /** SHA-256 of the bytes; empty for a part written in place (not hashed). */
   sha256: string;
   fileName: string;
   contentType: string;
+  /**
+   * Written into a {@link FileRegion} of a file the part does not own (a chunk in its upload's
+   * file): never move or delete `path` on the part's behalf.
+   */
+  inPlace?: boolean;
 }
+
+/** A region of an existing file that a file part is written into (a chunk at its offset). */
+export interface FileRegion {
+  path: string;
+  /** Byte offset of the region in the file. */
+  start: number;
+  /** Bytes the region holds: a longer part is counted in full but written only up to here. */
+  length: number;
+  /** Resolves once the file exists at its full size. */
+  ready: Promise<void>;
+  /** Called once the part's bytes are written (or the write failed). */
+  release(): void;
+}
+
+/**
+ * Where a file part goes: `"skip"` reads and discards it, `"incoming"` writes it (hashed) to a
+ * fresh file under `incoming/`, a {@link FileRegion} writes it into that region.
+ */
+export type FilePlacement = "skip" | "incoming" | FileRegion;
 
 /** What a redeem POST carried. */
 export interface RedeemForm {
@@ -46,15 +72,32 @@ class HashTap extends Transform {
   }
 }
 
+/** Counts every byte but passes on only the first `length` (a part longer than its region). */
+class RegionLimit extends Transform {
+  size = 0;
+  constructor(private readonly length: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _e: BufferEncoding, callback: TransformCallback): void {
+    const room = Math.max(0, this.length - this.size);
+    this.size += chunk.length;
+    callback(null, room >= chunk.length ? chunk : chunk.subarray(0, room));
+  }
+}
+
 /**
- * Parses the body. `skipFile(values)` is asked when the file part starts, with the fields seen so
- * far; `true` discards the file instead of storing it (an unusable token need not fill the disk).
+ * Parses the body. `placeFile(values, part)` is asked when the file part starts, with the fields
+ * seen so far: `"skip"` discards the file instead of storing it (an unusable token need not fill
+ * the disk), a region writes a chunk straight to its place in the upload's file.
  */
 export function receiveRedeemForm(
   req: IncomingMessage,
   body: BodyMeter,
   data: DataDir,
-  skipFile: (values: ReadonlyMap<string, string>) => boolean,
+  placeFile: (
+    values: ReadonlyMap<string, string>,
+    part: { fileName: string; contentType: string },
+  ) => FilePlacement,
 ): Promise<RedeemForm> {
   const form: RedeemForm = {
     fields: [],
@@ -96,23 +139,43 @@ export function receiveRedeemForm(
     parser.on("file", (name, stream, info) => {
       if (name !== "file") return void stream.resume();
       form.fileParts += 1;
-      if (form.fileParts > 1 || skipFile(form.values)) {
+      const part = {
+        fileName: info.filename ?? "",
+        contentType: info.mimeType || "application/octet-stream",
+      };
+      const placement = form.fileParts > 1 ? "skip" : placeFile(form.values, part);
+      if (placement === "skip") {
         form.skipped ||= form.fileParts === 1;
         return void stream.resume();
       }
-      const path = data.incomingPath();
-      temps.push(path);
       streams.push(stream);
-      const tap = new HashTap();
-      const write = pipeline(stream, tap, createWriteStream(path)).then(() => {
-        form.file = {
-          path,
-          size: tap.size,
-          sha256: tap.hash.digest("hex"),
-          fileName: info.filename ?? "",
-          contentType: info.mimeType || "application/octet-stream",
-        };
-      });
+      // Errors also reach the parser (and the pipeline, once it runs): this listener only keeps
+      // an error while a region is still being allocated from crashing the process.
+      stream.on("error", () => {});
+      let write: Promise<void>;
+      if (placement === "incoming") {
+        const path = data.incomingPath();
+        temps.push(path);
+        const tap = new HashTap();
+        write = pipeline(stream, tap, createWriteStream(path)).then(() => {
+          form.file = { path, size: tap.size, sha256: tap.hash.digest("hex"), ...part };
+        });
+      } else {
+        const region = placement;
+        const limit = new RegionLimit(region.length);
+        write = region.ready
+          .then(() =>
+            pipeline(
+              stream,
+              limit,
+              createWriteStream(region.path, { flags: "r+", start: region.start }),
+            ),
+          )
+          .then(() => {
+            form.file = { path: region.path, size: limit.size, sha256: "", ...part, inPlace: true };
+          })
+          .finally(() => region.release());
+      }
       // Observed later (in "close" or fail); this keeps an early rejection from being "unhandled".
       write.catch(() => {});
       writes.push(write);

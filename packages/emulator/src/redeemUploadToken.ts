@@ -79,17 +79,28 @@ export async function redeemUploadToken(call: ApiCall): Promise<Reply> {
   }
   let form: RedeemForm;
   try {
-    form = await receiveRedeemForm(req, call.body, ctx.data, (values) => {
+    form = await receiveRedeemForm(req, call.body, ctx.data, (values, part) => {
       const token = values.get("upload_token");
       // Logged as soon as known, so that a request cut off mid-file can be told apart.
       call.record.uploadToken = token ?? null;
-      const chunk = Number(values.get("resumableChunkNumber"));
-      if (Number.isInteger(chunk) && chunk > 0) call.record.chunk = chunk;
+      const number = Number(values.get("resumableChunkNumber"));
+      if (Number.isInteger(number) && number > 0) call.record.chunk = number;
       const chunkOfDoneFile = ctx.chunks.get(
         token ?? "",
         values.get("resumableIdentifier") ?? "",
       )?.completion;
-      return token !== undefined && ctx.state.tokenProblem(token) !== null && !chunkOfDoneFile;
+      if (token !== undefined && ctx.state.tokenProblem(token) !== null && !chunkOfDoneFile) {
+        return "skip";
+      }
+      const chunk = parseChunkInfo(values);
+      if (token === undefined || chunk === null || typeof chunk === "string") return "incoming";
+      // A chunk whose fields came first goes straight to its place in the file.
+      const region = ctx.chunks.region(
+        token,
+        { ...chunk, fileName: chunk.fileName || part.fileName },
+        values.get("resumableType") || part.contentType,
+      );
+      return region ?? "incoming";
     });
   } catch (error) {
     if (error instanceof MultipartError) {
@@ -103,6 +114,6 @@ export async function redeemUploadToken(call: ApiCall): Promise<Reply> {
     moved = settled.moved;
     return settled.reply;
   } finally {
-    if (!moved && form.file) await rm(form.file.path, { force: true });
+    if (!moved && form.file && !form.file.inPlace) await rm(form.file.path, { force: true });
   }
 }

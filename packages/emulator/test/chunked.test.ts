@@ -176,6 +176,45 @@ describe("chunked redeem-upload-token", () => {
     expect(await response.text()).toBe("The upload token has expired.");
   });
 
+  it("stores the last copy of a chunk sent twice with different bytes, with its SHA-256", async () => {
+    const token = await client().createToken({ api: "v2" });
+    const file = random(3 * CHUNK + 11);
+    await redeem(
+      emulator().url,
+      chunkForm(token.uploadToken, file, 1, { bytes: random(CHUNK) }),
+      "v2",
+    );
+    await redeem(emulator().url, chunkForm(token.uploadToken, file, 2), "v2");
+    await redeem(emulator().url, chunkForm(token.uploadToken, file, 1), "v2");
+    const last = await redeem(emulator().url, chunkForm(token.uploadToken, file, 3), "v2");
+    expect(last.status).toBe(200);
+    const mine = (await client().uploads()).filter((u) => u.uploadToken === token.uploadToken);
+    expect(mine.map((u) => [u.size, u.sha256])).toEqual([[file.length, sha256(file)]]);
+  });
+
+  it("assembles chunks whose file part comes before their fields, and chunks sent at once", async () => {
+    const token = await client().createToken({ api: "v2" });
+    const file = random(5 * CHUNK + 3);
+    const fileFirst = (n: number) => {
+      const regular = chunkForm(token.uploadToken, file, n);
+      const form = new FormData();
+      form.append("file", regular.get("file") as Blob, "blob");
+      for (const [name, value] of regular) if (name !== "file") form.append(name, value);
+      return form;
+    };
+    const statuses = await Promise.all(
+      [1, 2, 3].map(
+        async (n) =>
+          (await redeem(emulator().url, chunkForm(token.uploadToken, file, n), "v2")).status,
+      ),
+    );
+    statuses.push((await redeem(emulator().url, fileFirst(4), "v2")).status);
+    statuses.push((await redeem(emulator().url, fileFirst(5), "v2")).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const mine = (await client().uploads()).filter((u) => u.uploadToken === token.uploadToken);
+    expect(mine.map((u) => [u.size, u.sha256, u.chunks])).toEqual([[file.length, sha256(file), 5]]);
+  });
+
   it("keeps two files of one token apart by resumableIdentifier", async () => {
     const token = await client().createToken({ maxUploads: 2, api: "v2" });
     const [a, b] = [random(2 * CHUNK), random(2 * CHUNK + 7)];
