@@ -39,16 +39,25 @@ function describeDuration(ms: number): string {
 }
 
 function timeoutError(phase: StallPhase, options: SendAttemptOptions): UploadError {
-  return phase === "sending"
-    ? new UploadError(
+  const response = describeDuration(options.responseTimeoutMs);
+  switch (phase) {
+    case "sending":
+      return new UploadError(
         "timeout",
         `The upload stalled: no progress for ${describeDuration(options.stallTimeoutMs)}.`,
-      )
-    : new UploadError(
+      );
+    case "response":
+      return new UploadError(
         "timeout",
-        `TwentyThree did not answer within ${describeDuration(options.responseTimeoutMs)} after the file was sent.`,
+        `TwentyThree did not answer within ${response} after the file was sent.`,
         { ambiguous: true },
       );
+    case "unknown":
+      // The browser never said how much it sent: the file may be stored already.
+      return new UploadError("timeout", `TwentyThree did not answer within ${response}.`, {
+        ambiguous: true,
+      });
+  }
 }
 
 /** Sends the file once. Resolves with the outcome; never rejects. */

@@ -1,10 +1,16 @@
 // Stall detection is the uploader's job (transports never time out by themselves). While the
 // body is being sent, silence longer than `stallTimeoutMs` is a stall. Once the whole body is
 // sent, the server may legitimately take a long time (storing, transcoding a thumbnail), so a
-// separate, longer `responseTimeoutMs` deadline applies instead.
+// separate, longer `responseTimeoutMs` deadline applies instead. Until the browser has reported
+// a single byte sent, nothing is known: the request may wait for a connection, or (Chromium, a
+// small body answered with a redirect) it may have been sent whole without one upload event.
+// Only the response deadline applies then.
 
-/** Where the attempt was when the watch fired. */
-export type StallPhase = "sending" | "response";
+/**
+ * Where the attempt was when the watch fired: `sending` (bytes had been moving), `response`
+ * (the whole body was sent), or `unknown` (no byte was ever reported sent).
+ */
+export type StallPhase = "sending" | "response" | "unknown";
 
 /** Options of {@link createStallWatch}. */
 export interface StallWatchOptions {
@@ -27,8 +33,9 @@ export interface StallWatch {
 }
 
 /**
- * Creates a watch for one attempt. The idle timer is armed by the first progress event, so time
- * spent before sending starts (connecting, a CORS preflight) is not counted as a stall.
+ * Creates a watch for one attempt. The idle timer is armed by the first progress event with
+ * bytes sent, so time spent before sending starts (connecting, a CORS preflight, the browser's
+ * queue for a connection) is not counted as a stall; until then the response deadline applies.
  */
 export function createStallWatch(options: StallWatchOptions): StallWatch {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -56,7 +63,11 @@ export function createStallWatch(options: StallWatchOptions): StallWatch {
         return;
       }
       loadedSoFar = loaded;
-      arm(options.stallTimeoutMs, "sending");
+      if (loaded > 0) {
+        arm(options.stallTimeoutMs, "sending");
+      } else {
+        arm(options.responseTimeoutMs, "unknown");
+      }
     },
     bodySent() {
       if (phase !== "sending") {

@@ -307,7 +307,7 @@ export interface UploaderOptions extends SiteConfig {
   maxFiles?: number;
   /** Retry policy, or `false` for none. */
   retry?: RetryPolicy | false;
-  /** Abort when no byte progress for this long while sending (armed at the first progress event). Default `30_000` ms. */
+  /** Abort when no byte progress for this long while sending (armed once bytes are reported sent). Default `30_000` ms. */
   stallTimeoutMs?: number;
   /** Deadline for TwentyThree's answer once the whole body is sent. Default `600_000` ms. */
   responseTimeoutMs?: number;
