@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { StrictMode } from "react";
 import { expect, userEvent, within } from "storybook/test";
 import "../../src/styles.css";
 import { defaultPlaygroundArgs } from "./faultScenarios.js";
@@ -23,6 +24,14 @@ const meta = {
   component: FaultPlayground,
   args: { ...defaultPlaygroundArgs, ui: "form" },
   argTypes: playgroundArgTypes,
+  // StrictMode runs effects twice: the instance, the fault and the uploader must cope.
+  decorators: [
+    (Story) => (
+      <StrictMode>
+        <Story />
+      </StrictMode>
+    ),
+  ],
 } satisfies Meta<typeof FaultPlayground>;
 export default meta;
 type Story = StoryObj<typeof meta>;

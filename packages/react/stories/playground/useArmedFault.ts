@@ -34,8 +34,8 @@ export function useArmedFault(client: EmulatorClient, args: PlaygroundArgs): Arm
     const armedKey = `${client.url} ${fault} ${specKey} ${round}`;
     armFault(client, JSON.parse(specKey) as FaultSpec | null).then(
       () => {
-        expireNext.current = fault === "expired-token";
         if (isCurrent) {
+          expireNext.current = fault === "expired-token";
           setArmed({ key: armedKey, error: null });
           setHasArmed(true);
         }
@@ -66,10 +66,20 @@ export function useArmedFault(client: EmulatorClient, args: PlaygroundArgs): Arm
   };
 }
 
-async function armFault(client: EmulatorClient, spec: FaultSpec | null) {
-  // Faults skip the auto transport's CORS probe (an empty redeem form): they wait for an upload.
-  await client.clearFaults();
-  if (spec) {
-    await client.addFault(spec);
-  }
+// Arming runs one at a time per instance: two overlapping runs (StrictMode runs effects twice,
+// controls change quickly) would interleave clear, clear, add, add and queue the fault twice.
+const armings = new WeakMap<EmulatorClient, Promise<unknown>>();
+
+function armFault(client: EmulatorClient, spec: FaultSpec | null): Promise<void> {
+  const run = async () => {
+    // Faults skip the auto transport's CORS probe (an empty redeem form): they wait for an upload.
+    await client.clearFaults();
+    if (spec) {
+      await client.addFault(spec);
+    }
+  };
+  const previous = armings.get(client) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  armings.set(client, next);
+  return next;
 }
