@@ -172,6 +172,33 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     expect(await tokenRequests(site)).toHaveLength(1);
   });
 
+  it("slow answer after 100 % sent, a small file (no upload events): not a stall; stored once", async () => {
+    const site = await openSite();
+    // Chromium reports no upload progress at all for a small body whose answer is a redirect,
+    // so the page cannot tell "sent, waiting for the answer" from "not sent yet". Here the answer
+    // is slow on its second leg: the app's return_url page takes a while (a cold server).
+    await site.addFault({ endpoint: "return", latencyMs: 1500 });
+    const { file, sha256 } = await randomFile(4000, "small-slow.mp4");
+    const screen = await render(
+      <Queue
+        site={site.url}
+        token={tokenUrlOf(site)}
+        stallTimeoutMs={200}
+        responseTimeoutMs={20_000}
+      />,
+    );
+    const row = recordRow(screen.container, file.name);
+    await choose(screen.container, [file]);
+    await waitForState(screen.container, file.name, "succeeded");
+    row.stop();
+
+    expect(row.states).not.toContain("retrying");
+    expect((await site.returns())[0]?.fault).toMatch(/latency/);
+    expect(await storedWith(site, sha256)).toHaveLength(1);
+    expect(await uploadPosts(site)).toHaveLength(1);
+    expect(await tokenRequests(site)).toHaveLength(1);
+  });
+
   it("answer lost after the server stored the file: reconciled before any retry; no duplicate", async () => {
     const site = await openSite();
     await site.addFault({ dropAnswer: true });
