@@ -12,7 +12,7 @@ export interface AutoTransportOptions {
    * Default `Infinity` (never).
    */
   chunkedFrom?: number;
-  /** Options of the chunked transport. Default: its own defaults (5 MiB chunks, one at a time). */
+  /** Options of the chunked transport. Default: its own defaults (5 MiB chunks, 3 at a time). */
   chunked?: ChunkedTransportOptions;
 }
 

@@ -136,20 +136,27 @@ describe("chunked transport", () => {
     expect(await storedWith(emu, sha256)).toHaveLength(0);
   });
 
-  it("stops everything on a 500 (file not supported) with file-rejected", async () => {
-    const transport = createChunkedTransport({ chunkSize: CHUNK });
-    const token = await tokenFrom(emu, "legacy");
-    const from = (await emu.requests()).length;
-    const { file, sha256 } = await randomFile(4 * CHUNK, "setup.exe", "application/x-msdownload");
-    const error = await rejectionOf(transport(transportRequest(emu, "legacy", token, file)));
-    expect(error).toMatchObject({
-      kind: "file-rejected",
-      serverMessage: "The file type isn't supported",
-      status: 500,
-    });
-    expect(await chunkLog(from)).toHaveLength(1);
-    expect(await storedWith(emu, sha256)).toHaveLength(0);
-  });
+  it.each([1, 3])(
+    "stops everything on a 500 (file not supported) with file-rejected, %i at a time",
+    async (parallel) => {
+      const transport = createChunkedTransport({ chunkSize: CHUNK, parallel });
+      const token = await tokenFrom(emu, "legacy");
+      const from = (await emu.requests()).length;
+      const { file, sha256 } = await randomFile(4 * CHUNK, "setup.exe", "application/x-msdownload");
+      const error = await rejectionOf(transport(transportRequest(emu, "legacy", token, file)));
+      expect(error).toMatchObject({
+        kind: "file-rejected",
+        serverMessage: "The file type isn't supported",
+        status: 500,
+      });
+      // Only the chunks already in flight were sent; the final one never was.
+      const log = await chunkLog(from);
+      expect(log.length).toBeGreaterThanOrEqual(1);
+      expect(log.length).toBeLessThanOrEqual(parallel);
+      expect(log.some((r) => r.chunk === 4)).toBe(false);
+      expect(await storedWith(emu, sha256)).toHaveLength(0);
+    },
+  );
 
   it("reports several increasing progress events ending at the total", async () => {
     const transport = createChunkedTransport({ chunkSize: 2_000_000 });

