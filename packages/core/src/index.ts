@@ -57,6 +57,7 @@ export {
   type RequestUploadTokenOptions,
 } from "./requestUploadToken.js";
 export { probeCors } from "./probeCors.js";
+export { rememberReceivedToken, wasTokenReceived } from "./receivedTokens.js";
 export { resolveTransport, type ResolveTransportOptions } from "./resolveTransport.js";
 export { apiUrl, siteOrigin } from "./siteUrls.js";
 export { updateUploadToken, type UpdateUploadTokenOptions } from "./updateUploadToken.js";

@@ -2,6 +2,7 @@ import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { TokenRequestError, TwentyThreeUploadError, UploadError } from "./errors.js";
 import { parseUploadToken } from "./parseUploadToken.js";
+import { rememberReceivedToken } from "./receivedTokens.js";
 import { redactSecrets } from "./redactSecrets.js";
 import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
 
@@ -31,6 +32,9 @@ export const TOKEN_REQUEST_HEADER = { "X-Requested-With": "twentythree-upload" }
  * - A function source is called with `(request, { signal })`; an `UploadToken` it returns is
  *   validated, a raw body or parsed object is parsed.
  *
+ * In a browser, the tab remembers a fingerprint of the token (`rememberReceivedToken`), so that
+ * `<CallbackHandler>` can flag a callback for a token this tab never received.
+ *
  * @throws UploadError `aborted` when `signal` aborts.
  * @throws TokenRequestError when the endpoint is unreachable (`status: null`), answers an HTTP
  *   error (its JSON `{ error, message }` in `serverCode`/`serverMessage`), or the function throws.
@@ -44,8 +48,13 @@ export async function requestUploadToken(
 ): Promise<UploadToken> {
   const signal = options.signal ?? new AbortController().signal;
   if (signal.aborted) throw abortedError(signal);
-  if (typeof source === "function") return fromFunction(source, request, signal);
-  return fromEndpoint(source, request, signal, options);
+  const token =
+    typeof source === "function"
+      ? await fromFunction(source, request, signal)
+      : await fromEndpoint(source, request, signal, options);
+  // So that a return_url page can tell a callback for this tab's upload from a forged one.
+  rememberReceivedToken(token.uploadToken);
+  return token;
 }
 
 async function fromFunction(

@@ -1,5 +1,5 @@
 "use client";
-import { handOffCallback } from "@twentythree-upload/core";
+import { handOffCallback, wasTokenReceived } from "@twentythree-upload/core";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { UploadLabels, UploadLocale } from "./labels.js";
 import {
@@ -23,8 +23,12 @@ export interface CallbackHandlerProps {
   search?: string;
   /** The URL to read, instead of `search`. Default: `window.location`. */
   url?: string | URL;
-  /** Called once with a successful, trusted callback. */
-  onSuccess?: (result: CallbackSuccess) => void;
+  /**
+   * Called once with a successful callback for the configured site. `verified` says whether this
+   * browser tab received its upload token (`false` for a forged link; `null` when it cannot
+   * tell): confirm the video with TwentyThree on your server before trusting an unverified one.
+   */
+  onSuccess?: (result: CallbackSuccess, details: { verified: boolean | null }) => void;
   /** Called once with a failed upload (`result` set) or an untrustworthy URL (`result` null). */
   onError?: (error: CallbackError, result: CallbackFailure | null) => void;
   /** Renders the state yourself. Default: a sentence per state. */
@@ -63,7 +67,9 @@ function defaultText(state: CallbackState, labels: UploadLabels): string {
     case "handed-off":
       return labels.callbackHandedOff;
     case "success":
-      return labels.uploaded(state.result.photoId);
+      return state.verified === false
+        ? labels.callbackUnverified(state.result.photoId)
+        : labels.uploaded(state.result.photoId);
     case "error":
       return state.result
         ? labels.callbackFailed(state.result.errorMessage)
@@ -73,13 +79,15 @@ function defaultText(state: CallbackState, labels: UploadLabels): string {
 
 /**
  * The component for your return_url route. Reads TwentyThree's callback (from `window.location`,
- * or `search`/`url`), refuses a foreign `domain`, calls `onSuccess`/`onError` once, removes the
+ * or `search`/`url`), refuses a foreign `domain`, flags a callback whose upload token this tab
+ * never received (`verified: false`), calls `onSuccess`/`onError` once, removes the
  * token-bearing parameters from the address bar with `history.replaceState` (keeping router
  * state), and inside the iframe fallback or a popup hands the result to the page that started the
  * upload. Every parameter, `error_message` included, is rendered as text only.
  *
  * @selector [data-twentythree-upload="callback"]
  * @selector [data-state="pending"|"handed-off"|"success"|"error"]
+ * @selector [data-verified="true"|"false"] — on a success, once checked
  */
 export function CallbackHandler(props: CallbackHandlerProps) {
   const { search, url, stripParams = true, handOff = "auto", children } = props;
@@ -100,6 +108,8 @@ export function CallbackHandler(props: CallbackHandlerProps) {
   );
   const [fromWindow, setFromWindow] = useState<CallbackState>({ status: "pending" });
   const [handedOff, setHandedOff] = useState(false);
+  // Read from sessionStorage, so known only after mounting (the server cannot tell).
+  const [verified, setVerified] = useState<boolean | null>(null);
   const handled = useRef<string | null>(null);
   const callbacks = useLatest({ onSuccess: props.onSuccess, onError: props.onError });
 
@@ -116,6 +126,9 @@ export function CallbackHandler(props: CallbackHandlerProps) {
       setHandedOff(true);
       return;
     }
+    const isVerified =
+      state.status === "success" ? wasTokenReceived(state.result.uploadToken) : null;
+    setVerified(isVerified);
     if (!fromProps) {
       setFromWindow(state);
     }
@@ -123,17 +136,19 @@ export function CallbackHandler(props: CallbackHandlerProps) {
       window.history.replaceState(window.history.state, "", withoutCallbackParams(href));
     }
     if (state.status === "success") {
-      callbacks.current.onSuccess?.(state.result);
+      callbacks.current.onSuccess?.(state.result, { verified: isVerified });
     } else if (state.status === "error") {
       callbacks.current.onError?.(state.error, state.result);
     }
   }, [fromProps, given, site, handOff, stripParams, callbacks]);
 
-  const state: CallbackState = handedOff ? { status: "handed-off" } : (fromProps ?? fromWindow);
+  const read = handedOff ? { status: "handed-off" as const } : (fromProps ?? fromWindow);
+  const state: CallbackState = read.status === "success" ? { ...read, verified } : read;
   return (
     <div
       data-twentythree-upload="callback"
       data-state={state.status}
+      data-verified={state.status === "success" && verified !== null ? String(verified) : undefined}
       role={state.status === "error" ? "alert" : "status"}
     >
       {children ? children(state) : defaultText(state, labels)}

@@ -75,4 +75,6 @@ export const danishLabels: UploadLabels = {
   callbackFailed: (message) => `Uploaden mislykkedes: ${message}`,
   callbackHandedOff: "Uploaden er færdig. Du kan lukke vinduet.",
   callbackInvalid: "Siden modtog ikke et gyldigt upload-resultat.",
+  callbackUnverified: (photoId) =>
+    `Uploadet. Video-id: ${photoId} (ikke bekræftet: denne browser startede ikke denne upload).`,
 };

@@ -66,4 +66,6 @@ export const englishLabels: UploadLabels = {
   callbackFailed: (message) => `The upload failed: ${message}`,
   callbackHandedOff: "Upload finished. You can close this window.",
   callbackInvalid: "This page did not receive a valid upload result.",
+  callbackUnverified: (photoId) =>
+    `Uploaded. Video id: ${photoId} (not confirmed: this browser did not start this upload).`,
 };

@@ -90,6 +90,8 @@ export interface UploadLabels {
   callbackHandedOff: string;
   /** CallbackHandler: the URL is not a valid callback (missing fields, foreign domain…). */
   callbackInvalid: string;
+  /** CallbackHandler: a success for an upload token this browser tab never received (flagged). */
+  callbackUnverified: (photoId: string) => string;
 }
 
 /** Built-in locales. */

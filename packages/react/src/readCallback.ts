@@ -16,7 +16,17 @@ export type CallbackState =
   | { readonly status: "pending" }
   /** The result was posted to the parent window (iframe fallback) or the opener (popup). */
   | { readonly status: "handed-off" }
-  | { readonly status: "success"; readonly result: CallbackSuccess }
+  /**
+   * A well-formed callback for the configured site. `verified`: whether this browser tab received
+   * its upload token (`true`), or not (`false`: a forged link, or an upload started elsewhere,
+   * e.g. a form posted before the page's JavaScript ran); `null` until checked (on the server and
+   * in the first render) or when the browser cannot tell.
+   */
+  | {
+      readonly status: "success";
+      readonly result: CallbackSuccess;
+      readonly verified: boolean | null;
+    }
   /**
    * TwentyThree reported an error (`result` set, `error.code` `"upload_failed"`), or the URL is
    * not a trustworthy callback (`result` null; `error.code` e.g. `"foreign_domain"`,
@@ -67,7 +77,7 @@ export function readCallback(input: string | URL | URLSearchParams, site: string
       result,
     };
   }
-  return { status: "success", result };
+  return { status: "success", result, verified: null };
 }
 
 const twentyThreeParams = [
