@@ -60,7 +60,7 @@ export function sendXhr(options: SendXhrOptions): Promise<RedeemResponse & { url
         url: xhr.responseURL || options.url,
         contentType: xhr.getResponseHeader("Content-Type"),
         // Readable only when the server exposes it (Access-Control-Expose-Headers).
-        retryAfter: xhr.getResponseHeader("Retry-After"),
+        retryAfter: exposedHeader(xhr, "retry-after"),
       });
     });
     xhr.addEventListener("error", () => {
@@ -89,6 +89,21 @@ export function sendXhr(options: SendXhrOptions): Promise<RedeemResponse & { url
     xhr.open("POST", options.url);
     xhr.send(options.body);
   });
+}
+
+/**
+ * A response header, or `null` when absent or not exposed to this page. Asking
+ * `getResponseHeader` for a header CORS does not expose makes Chromium log an error ("Refused to
+ * get unsafe header") on every upload; `getAllResponseHeaders` lists only what may be read.
+ */
+function exposedHeader(xhr: XMLHttpRequest, name: string): string | null {
+  for (const line of xhr.getAllResponseHeaders().split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === name) {
+      return line.slice(colon + 1).trim();
+    }
+  }
+  return null;
 }
 
 function abortError(signal: AbortSignal, bodySent: boolean): UploadError {
