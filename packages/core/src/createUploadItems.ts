@@ -24,6 +24,16 @@ let prefix: string | null = null;
  * when 10,000 files arrive at once, and still unique across uploaders and page loads.
  */
 export function createItemId(): string {
+  counter += 1;
+  return `${prepareItemIds()}-${counter.toString(36)}`;
+}
+
+/**
+ * Draws the id prefix if that has not happened yet (and returns it). The uploader calls it when it
+ * is created: a page's first `randomUUID` can take milliseconds, which would otherwise fall
+ * between a file pick and its upload.
+ */
+export function prepareItemIds(): string {
   if (prefix === null) {
     const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
     prefix =
@@ -31,8 +41,7 @@ export function createItemId(): string {
         ? crypto.randomUUID().slice(0, 13)
         : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   }
-  counter += 1;
-  return `${prefix}-${counter.toString(36)}`;
+  return prefix;
 }
 
 function nameOf(file: Blob): string {

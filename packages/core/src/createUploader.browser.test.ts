@@ -346,3 +346,49 @@ describe("createUploader in Chromium: a site without CORS", () => {
     uploader.destroy();
   });
 });
+
+describe("createUploader in Chromium: warming up", () => {
+  let fresh: SpawnedEmulatorClient;
+  beforeAll(async () => {
+    // A site this page has not probed yet (the probe is cached per site and page).
+    fresh = await createEmulatorClient(inject("emulatorUrl")).spawn();
+  });
+  afterAll(() => fresh.close());
+
+  const probes = async (site: SpawnedEmulatorClient) =>
+    (await site.requests()).filter((request) => request.probe && request.method === "POST");
+
+  it("probes the site's CORS support when created, before any file, and only once", async () => {
+    const uploader = createUploader({
+      site: fresh.url,
+      token: fresh.tokenUrl({ return_url: fresh.returnUrl() }),
+    });
+    await expect.poll(async () => (await probes(fresh)).length).toBe(1);
+    expect((await fresh.requests()).some((request) => request.endpoint === "token")).toBe(false);
+
+    const { file, sha256 } = await randomFile(20_000, "warm.mp4");
+    const [id] = uploader.add([file]);
+    const done = await settled(uploader);
+    expect(done.byId.get(id ?? "")?.status).toBe("succeeded");
+    expect(storedWith(await fresh.uploads(), sha256)).toHaveLength(1);
+    expect(await probes(fresh)).toHaveLength(1);
+    uploader.destroy();
+  });
+
+  it("sends no probe when created with a transport that does not need one", async () => {
+    const other = await createEmulatorClient(inject("emulatorUrl")).spawn();
+    try {
+      const uploader = createUploader({
+        site: other.url,
+        token: other.tokenUrl(),
+        transport: "xhr",
+      });
+      // The probe would go out at once; give it the time a probe takes on this machine.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await other.requests()).toEqual([]);
+      uploader.destroy();
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,12 +1,13 @@
 // The queue engine: a concurrency-limited line of jobs, offline pause/resume, and the public
 // commands. All state lives in the store (one reducer over typed actions); `runJob` handles one
 // attempt; this file decides when jobs run.
-import { createUploadItems } from "./createUploadItems.js";
+import { createUploadItems, prepareItemIds } from "./createUploadItems.js";
 import {
   normalizeUploaderOptions,
   type NormalizedUploaderOptions,
 } from "./normalizeUploaderOptions.js";
 import { createOnlineMonitor } from "./onlineMonitor.js";
+import { probeCors } from "./probeCors.js";
 import { requestUploadToken } from "./requestUploadToken.js";
 import { resolveTransport } from "./resolveTransport.js";
 import { runJob, settleJob } from "./runJob.js";
@@ -18,7 +19,9 @@ import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJo
 /**
  * Creates an upload queue: validation, tokens, concurrency, retries, stall detection, offline
  * pause and progress. Framework-free; nothing touches the DOM until the first `subscribe` or
- * `add`. See docs/core/uploader.md.
+ * `add`. In a browser, with the default `"auto"` transport, it starts that transport's CORS
+ * probe for its site at once (`probeCors`, cached per site and page), so the first upload need
+ * not wait for it. See docs/core/uploader.md.
  *
  * @throws TwentyThreeUploadError `invalid_options` when an option is missing or malformed.
  */
@@ -77,6 +80,19 @@ export function createUploader(options: UploaderOptions): Uploader {
     pump,
     isDestroyed: () => isDestroyed,
   };
+
+  // Work the first upload would otherwise do between the file pick and its first byte, done now
+  // while the user is still choosing files. The auto transport asks the site about CORS before
+  // its first upload; where the site lets browsers cache preflights (Access-Control-Max-Age),
+  // asking now also caches the preflight the upload itself needs.
+  function warmUp() {
+    const { transport, site } = settings.given;
+    if ((transport ?? "auto") === "auto" && typeof XMLHttpRequest !== "undefined") {
+      void probeCors(site, settings.apiVersion);
+    }
+  }
+  warmUp();
+  prepareItemIds();
 
   function pump() {
     while (
@@ -242,6 +258,7 @@ export function createUploader(options: UploaderOptions): Uploader {
       }
       const wasAutoStart = settings.autoStart;
       settings = normalizeUploaderOptions({ ...settings.given, ...partial });
+      warmUp();
       if (!wasAutoStart && settings.autoStart) {
         start();
       }

@@ -5,6 +5,7 @@ import type { UploadLabels, UploadLocale } from "./labels.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadFormMetaFields } from "./UploadFormMetaFields.js";
 import { isBusyStatus, UploadFormStatus } from "./UploadFormStatus.js";
+import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
 import { useLabels } from "./useLabels.js";
 import { useUploadForm, type UseUploadFormOptions } from "./useUploadForm.js";
 
@@ -65,6 +66,7 @@ export function UploadForm(props: UploadFormProps) {
     ...formProps
   } = elementProps;
   const labels = useLabels(overrides, locale);
+  useFormattingWarmUp(labels.locale);
   const form = useUploadForm({
     ...uploaderOptions,
     ...(meta ? { meta } : {}),

@@ -6,6 +6,7 @@ import { mergeRefs } from "./mergeRefs.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadQueueContext, type UploadQueueContextValue } from "./UploadQueueContext.js";
 import { useFilePicker } from "./useFilePicker.js";
+import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
 import { useLabels } from "./useLabels.js";
 import { usePaste } from "./usePaste.js";
 import { useUploader } from "./useUploader.js";
@@ -57,6 +58,7 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
     } = rest;
     const uploader = useUploader(given ?? options);
     const labels = useLabels(overrides, locale);
+    useFormattingWarmUp(labels.locale);
     const isBusy = useUploaderState(uploader, (snapshot) => snapshot.isBusy);
     const rootRef = useRef<HTMLDivElement | null>(null);
     const ref = useMemo(() => mergeRefs(rootRef, forwardedRef), [forwardedRef]);
