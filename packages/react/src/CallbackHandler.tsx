@@ -67,9 +67,9 @@ function defaultText(state: CallbackState, labels: UploadLabels): string {
     case "handed-off":
       return labels.callbackHandedOff;
     case "success":
-      return state.verified === false
-        ? labels.callbackUnverified(state.result.photoId)
-        : labels.uploaded(state.result.photoId);
+      return (
+        state.verified === false ? (labels.callbackUnverified ?? labels.uploaded) : labels.uploaded
+      )(state.result.photoId);
     case "error":
       return state.result
         ? labels.callbackFailed(state.result.errorMessage)

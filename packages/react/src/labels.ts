@@ -90,8 +90,12 @@ export interface UploadLabels {
   callbackHandedOff: string;
   /** CallbackHandler: the URL is not a valid callback (missing fields, foreign domain…). */
   callbackInvalid: string;
-  /** CallbackHandler: a success for an upload token this browser tab never received (flagged). */
-  callbackUnverified: (photoId: string) => string;
+  /**
+   * CallbackHandler: a success for an upload token this browser tab never received (flagged).
+   * Optional, so that label sets written before it stay complete. Default: the built-in
+   * locale's sentence.
+   */
+  callbackUnverified?: (photoId: string) => string;
 }
 
 /** Built-in locales. */
