@@ -14,7 +14,12 @@ function UploadCallbackPage() {
           case "handed-off":
             return <p>Upload finished. You can close this window.</p>;
           case "success":
-            return <Link to={`/videos/${state.result.photoId}`}>Your video is in.</Link>;
+            // verified: false means this tab never received the upload token (a forged link).
+            return state.verified === false ? (
+              <p>We could not confirm this upload. Check your videos list.</p>
+            ) : (
+              <Link to={`/videos/${state.result.photoId}`}>Your video is in.</Link>
+            );
           case "error":
             // errorMessage comes from the URL: rendered as text, never as markup.
             return <p>Upload failed: {state.result?.errorMessage ?? state.error.message}</p>;

@@ -18,7 +18,7 @@ function UploadCallbackPage() {
   return (
     <CallbackHandler
       search={search}
-      onSuccess={(result) => console.log("stored video", result.photoId)}
+      onSuccess={(result, { verified }) => console.log("stored video", result.photoId, verified)}
       onError={(error, result) => console.warn(error.code, result?.errorMessage)}
     />
   );

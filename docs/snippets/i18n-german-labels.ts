@@ -78,4 +78,6 @@ export const germanLabels: UploadLabels = {
   callbackFailed: (message) => `Der Upload ist fehlgeschlagen: ${message}`,
   callbackHandedOff: "Upload abgeschlossen. Sie können dieses Fenster schließen.",
   callbackInvalid: "Diese Seite hat kein gültiges Upload-Ergebnis erhalten.",
+  callbackUnverified: (photoId) =>
+    `Hochgeladen. Video-ID: ${photoId} (nicht bestätigt: dieser Browser hat den Upload nicht gestartet).`,
 };
