@@ -1,8 +1,9 @@
-import { createChunkedTransport, type ChunkedTransportOptions } from "./createChunkedTransport.js";
-import { createIframeTransport } from "./createIframeTransport.js";
+import type { ChunkedTransportOptions } from "./createChunkedTransport.js";
 import { createXhrTransport } from "./createXhrTransport.js";
 import { UploadError } from "./errors.js";
+import { lazyTransport } from "./lazyTransport.js";
 import { probeCors } from "./probeCors.js";
+import { transportKit } from "./transportKit.js";
 import type { Transport } from "./types.js";
 
 /** Options of {@link createAutoTransport}. */
@@ -26,8 +27,13 @@ export interface AutoTransportOptions {
 export function createAutoTransport(options: AutoTransportOptions = {}): Transport {
   const chunkedFrom = options.chunkedFrom ?? Number.POSITIVE_INFINITY;
   const xhr = createXhrTransport();
-  const chunked = createChunkedTransport(options.chunked);
-  const iframe = createIframeTransport();
+  // Loaded on first use: most sites have CORS, and most files go in one request.
+  const chunked = lazyTransport("chunked", async () =>
+    (await import("./chunkedTransport.js")).chunkedTransport(transportKit, options.chunked ?? {}),
+  );
+  const iframe = lazyTransport("iframe", async () =>
+    (await import("./iframeTransport.js")).iframeTransport(transportKit),
+  );
   return async (request) => {
     const cors = await untilAborted(probeCors(request.site, request.apiVersion), request.signal);
     if (!cors) return iframe(request);

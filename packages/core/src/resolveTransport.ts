@@ -1,8 +1,8 @@
 import { createAutoTransport } from "./createAutoTransport.js";
-import { createChunkedTransport } from "./createChunkedTransport.js";
-import { createIframeTransport } from "./createIframeTransport.js";
 import { createXhrTransport } from "./createXhrTransport.js";
 import { TwentyThreeUploadError } from "./errors.js";
+import { lazyTransport } from "./lazyTransport.js";
+import { transportKit } from "./transportKit.js";
 import type { Transport, TransportName } from "./types.js";
 
 /** Options of {@link resolveTransport}. */
@@ -29,10 +29,15 @@ export function resolveTransport(
       return createAutoTransport({ chunked: chunkOptions });
     case "xhr":
       return createXhrTransport();
+    // The chunked and iframe transports are downloaded when first used.
     case "chunked":
-      return createChunkedTransport(chunkOptions);
+      return lazyTransport("chunked", async () =>
+        (await import("./chunkedTransport.js")).chunkedTransport(transportKit, chunkOptions),
+      );
     case "iframe":
-      return createIframeTransport();
+      return lazyTransport("iframe", async () =>
+        (await import("./iframeTransport.js")).iframeTransport(transportKit),
+      );
     default:
       throw new TwentyThreeUploadError(
         "invalid_transport",
