@@ -51,6 +51,27 @@ describe("UploadQueue rows", () => {
     uploader.destroy();
   });
 
+  it("renders every row of a short list, without virtualizing it", async () => {
+    const uploader = createUploader({
+      site,
+      token: createMockTokenSource(),
+      transport: createMockTransport(),
+      autoStart: false,
+    });
+    const screen = await render(<UploadQueue uploader={uploader} />);
+    uploader.add(
+      Array.from(
+        { length: 20 },
+        (_, index) => new File(["x"], `short-${index}.mp4`, { type: "video/mp4" }),
+      ),
+    );
+    await expect.poll(() => rows(screen.container).length).toBe(20);
+    expect(rows(screen.container).at(-1)?.textContent).toContain("short-19.mp4");
+    // Rows in the normal flow: nothing positions them.
+    expect(rows(screen.container).every((row) => row.style.position === "")).toBe(true);
+    uploader.destroy();
+  });
+
   it("keeps 10,000 files smooth: only visible rows are in the DOM, and scrolling shows later ones", async () => {
     const uploader = createUploader({
       site,
@@ -69,7 +90,8 @@ describe("UploadQueue rows", () => {
     await expect.element(screen.getByText("0 of 10000 files uploaded")).toBeVisible();
 
     const list = screen.container.querySelector<HTMLElement>('[data-part="list"]')!;
-    expect(list.scrollHeight).toBeGreaterThan(10_000 * 20);
+    // The virtualizer is loaded on demand: the list shows its first rows meanwhile.
+    await expect.poll(() => list.scrollHeight).toBeGreaterThan(10_000 * 20);
     list.scrollTop = list.scrollHeight;
     await expect
       .poll(() => rows(screen.container).some((row) => row.textContent?.includes("file-9999.mp4")))

@@ -20,10 +20,13 @@ export interface UploadQueueItemContextValue {
   readonly restoreFocus: () => void;
 }
 
-/** @internal A row of `UploadQueue.List`: its index, and the virtualizer's measuring ref. */
+/**
+ * @internal A row of `UploadQueue.List`: its index, and the virtualizer's measuring ref (`null`
+ * while the list is short enough to render every row in the normal flow).
+ */
 export interface UploadQueueRowContextValue {
   readonly index: number;
-  readonly measure: (element: HTMLElement | null) => void;
+  readonly measure: ((element: HTMLElement | null) => void) | null;
 }
 
 export const UploadQueueContext = createContext<UploadQueueContextValue | null>(null);

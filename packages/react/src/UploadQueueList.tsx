@@ -1,8 +1,7 @@
 "use client";
-import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   forwardRef,
-  memo,
+  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -11,7 +10,9 @@ import {
   type ReactNode,
 } from "react";
 import { mergeRefs } from "./mergeRefs.js";
-import { UploadQueueRowContext, useQueueContext } from "./UploadQueueContext.js";
+import { useQueueContext } from "./UploadQueueContext.js";
+import { UploadQueueRow } from "./UploadQueueRow.js";
+import type { UploadQueueVirtualRows } from "./UploadQueueVirtualRows.js";
 import { useIsomorphicLayoutEffect } from "./useLatest.js";
 import { useUploadItemIds } from "./useUploadQueue.js";
 
@@ -25,26 +26,38 @@ export interface UploadQueueListProps extends Omit<ComponentPropsWithoutRef<"div
   overscan?: number;
 }
 
-const Row = memo(function Row(props: {
-  id: string;
-  index: number;
-  measure: (element: HTMLElement | null) => void;
-  render: (id: string) => ReactNode;
-}) {
-  const { id, index, measure, render } = props;
-  const context = useMemo(() => ({ index, measure }), [index, measure]);
-  return (
-    <UploadQueueRowContext.Provider value={context}>{render(id)}</UploadQueueRowContext.Provider>
+/**
+ * Lists up to this many rows are rendered whole; longer ones are virtualized. About what a
+ * virtualized list renders anyway (the rows that fit its default height, plus overscan).
+ */
+const VIRTUALIZE_ABOVE = 20;
+
+type VirtualRows = typeof UploadQueueVirtualRows;
+// Loaded once per page, on the first list that needs it.
+let virtualRows: VirtualRows | null = null;
+let loadingVirtualRows: Promise<VirtualRows> | null = null;
+
+function loadVirtualRows(): Promise<VirtualRows> {
+  loadingVirtualRows ??= import("./UploadQueueVirtualRows.js").then(
+    (module) => (virtualRows = module.UploadQueueVirtualRows),
+    (error: unknown) => {
+      // Try again with the next change of the list; meanwhile its first rows stay on screen.
+      loadingVirtualRows = null;
+      throw error;
+    },
   );
-});
+  return loadingVirtualRows;
+}
 
 /**
- * The rows, virtualized with @tanstack/react-virtual: only the visible rows (plus `overscan`)
- * are in the DOM, so 10,000 files stay smooth. Positions and the list's height are written
- * through the CSSOM (`element.style.…`), never as `style` attributes, so a strict
- * Content-Security-Policy works; on the server (and in the first client render) no rows are
- * rendered. Give the scroll container a fixed height; unless your CSS sets its overflow, it gets
- * `overflow-y: auto` and `height: min(60vh, 32rem)`. It is `hidden` while the queue is empty.
+ * The rows. Up to 20 files every row is rendered in the normal flow; a longer list is virtualized
+ * with @tanstack/react-virtual (loaded on demand, the first time a list grows past 20 rows, and
+ * showing its first 20 rows meanwhile): only the visible rows (plus `overscan`) are in the DOM,
+ * so 10,000 files stay smooth. Positions and the list's height are written through the CSSOM
+ * (`element.style.…`), never as `style` attributes, so a strict Content-Security-Policy works; on
+ * the server (and in the first client render) no rows are rendered. Give the scroll container a
+ * fixed height; unless your CSS sets its overflow, it gets `overflow-y: auto` and
+ * `height: min(60vh, 32rem)`. It is `hidden` while the queue is empty.
  *
  * @selector [data-part="list"] — the scroll container.
  * @selector [data-part="list-items"] — the `<ul>` inside it (named by `labels.fileList`).
@@ -57,15 +70,16 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
     const itemsRef = useRef<HTMLUListElement | null>(null);
     const [isMounted, setMounted] = useState(false);
     useEffect(() => setMounted(true), []);
-
-    const virtualizer = useVirtualizer<HTMLDivElement, HTMLElement>({
-      count: ids.length,
-      getScrollElement: () => scrollRef.current,
-      estimateSize: () => estimateSize,
-      getItemKey: (index) => ids[index] ?? index,
-      overscan,
-      directDomUpdates: true,
-    });
+    const [VirtualRows, setVirtualRows] = useState<VirtualRows | null>(() => virtualRows);
+    const isLong = ids.length > VIRTUALIZE_ABOVE;
+    useEffect(() => {
+      if (isLong && !VirtualRows) {
+        loadVirtualRows().then(
+          (component) => setVirtualRows(() => component),
+          () => undefined,
+        );
+      }
+    }, [isLong, VirtualRows, ids]);
 
     useIsomorphicLayoutEffect(() => {
       const scroller = scrollRef.current;
@@ -83,27 +97,32 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
       }
     }, []);
 
-    const scrollerRef = useMemo(() => mergeRefs(scrollRef, ref), [ref]);
-    const listRef = useMemo(
-      () => mergeRefs(itemsRef, virtualizer.containerRef),
-      [virtualizer.containerRef],
+    const renderRow = useCallback(
+      (id: string, index: number, measure: ((element: HTMLElement | null) => void) | null) => (
+        <UploadQueueRow key={id} id={id} index={index} measure={measure} render={children} />
+      ),
+      [children],
     );
+    const scrollerRef = useMemo(() => mergeRefs(scrollRef, ref), [ref]);
+    let rows: ReactNode = null;
+    if (isMounted && isLong && VirtualRows) {
+      rows = (
+        <VirtualRows
+          ids={ids}
+          scrollRef={scrollRef}
+          listRef={itemsRef}
+          estimateSize={estimateSize}
+          overscan={overscan}
+          renderRow={renderRow}
+        />
+      );
+    } else if (isMounted) {
+      rows = ids.slice(0, VIRTUALIZE_ABOVE).map((id, index) => renderRow(id, index, null));
+    }
     return (
       <div data-part="list" hidden={ids.length === 0} {...props} ref={scrollerRef}>
-        <ul data-part="list-items" aria-label={labels.fileList} ref={listRef}>
-          {isMounted &&
-            virtualizer.getVirtualItems().map((row) => {
-              const id = ids[row.index];
-              return id === undefined ? null : (
-                <Row
-                  key={id}
-                  id={id}
-                  index={row.index}
-                  measure={virtualizer.measureElement}
-                  render={children}
-                />
-              );
-            })}
+        <ul data-part="list-items" aria-label={labels.fileList} ref={itemsRef}>
+          {rows}
         </ul>
       </div>
     );
