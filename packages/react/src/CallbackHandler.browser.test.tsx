@@ -1,4 +1,5 @@
 import { CallbackError, isCallbackMessage, type CallbackMessage } from "@twentythree-upload/core";
+import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render } from "vitest-browser-react";
 import { callbackPageUrl } from "../test/helpers.js";
@@ -77,6 +78,25 @@ describe("CallbackHandler", () => {
     expect(window.location.href).not.toContain("secret-token");
     expect(window.history.state).toEqual({ router: "kept" });
     expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it("under StrictMode, reads window.location once: stays a success after stripping the URL", async () => {
+    arriveAt(
+      "?theme=green&domain=videos.example.com&upload_token=strict-token&photo_id=9&tree_id=8&token=video-secret",
+    );
+    const onSuccess = vi.fn();
+    const onError = vi.fn();
+    const screen = await render(
+      <StrictMode>
+        <UploadProvider site="videos.example.com">
+          <CallbackHandler onSuccess={onSuccess} onError={onError} />
+        </UploadProvider>
+      </StrictMode>,
+    );
+    await expect.element(screen.getByRole("status")).toHaveTextContent("Uploaded. Video id: 9");
+    expect(window.location.search).toBe("?theme=green");
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
   });
 
   it("renders a hostile error_message as text only", async () => {
@@ -165,7 +185,10 @@ describe("CallbackHandler", () => {
     await expect
       .poll(() => frame.contentDocument?.documentElement.dataset.photoId, { timeout: 10_000 })
       .toBe("12345");
-    expect(frame.contentDocument?.body.textContent).toContain("Uploaded. Video id: 12345");
+    // onSuccess (which sets the attribute) runs in an effect, before the text commits.
+    await expect
+      .poll(() => frame.contentDocument?.body.textContent)
+      .toContain("Uploaded. Video id: 12345");
     frame.remove();
   });
 });

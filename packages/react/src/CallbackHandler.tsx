@@ -110,7 +110,9 @@ export function CallbackHandler(props: CallbackHandlerProps) {
   const [handedOff, setHandedOff] = useState(false);
   // Read from sessionStorage, so known only after mounting (the server cannot tell).
   const [verified, setVerified] = useState<boolean | null>(null);
-  const handled = useRef<string | null>(null);
+  // The callback handled last, and the address we left after stripping it: StrictMode runs the
+  // effect again after the first run cleaned the URL, and that cleaned URL is the same callback.
+  const handled = useRef<{ key: string; strippedHref: string | null } | null>(null);
   const callbacks = useLatest({ onSuccess: props.onSuccess, onError: props.onError });
 
   useEffect(() => {
@@ -118,10 +120,10 @@ export function CallbackHandler(props: CallbackHandlerProps) {
     const state = fromProps ?? readCallback(href, site);
     const key = `${given === undefined ? href : String(given)}|${site}`;
     // StrictMode runs effects twice: report each callback once.
-    if (handled.current === key) {
+    if (handled.current && (handled.current.key === key || handled.current.strippedHref === href)) {
       return;
     }
-    handled.current = key;
+    handled.current = { key, strippedHref: null };
     if (shouldHandOff(handOff) && handOffCallback()) {
       setHandedOff(true);
       return;
@@ -133,7 +135,9 @@ export function CallbackHandler(props: CallbackHandlerProps) {
       setFromWindow(state);
     }
     if (stripParams && new URL(href).searchParams.has("upload_token")) {
-      window.history.replaceState(window.history.state, "", withoutCallbackParams(href));
+      const stripped = withoutCallbackParams(href);
+      window.history.replaceState(window.history.state, "", stripped);
+      handled.current.strippedHref = window.location.href;
     }
     if (state.status === "success") {
       callbacks.current.onSuccess?.(state.result, { verified: isVerified });
