@@ -103,7 +103,12 @@ export default defineConfig({
         },
         test: {
           name: "browser-react18",
-          include: ["packages/react/src/**/*.browser.test.{ts,tsx}"],
+          // The components' tests, and the reliability rows where React versions differ most
+          // (StrictMode double effects, unmount mid-upload, hostile callbacks).
+          include: [
+            "packages/react/src/**/*.browser.test.{ts,tsx}",
+            "packages/react/test/reliability/{faultMatrix,security}.browser.test.tsx",
+          ],
           exclude: ["**/node_modules/**"],
           browser: browser(),
         },

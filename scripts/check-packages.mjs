@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Builds and packs the published packages, installs the tarballs into a scratch consumer, and
 // type-checks that consumer under both `bundler` and `nodenext` resolution. Also runs publint on
-// each package and imports core and the emulator from their built output in plain Node.
+// each package, checks the React entry's "use client" directive, and imports core, react and the
+// emulator from their built output in plain Node.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,15 @@ const run = (command, args, cwd = root) => {
 };
 
 run("pnpm", ["build"]);
+
+// The React entry is a client boundary for React Server Components (Next.js App Router): the
+// directive must survive the build as the first statement of dist/index.js.
+const reactEntry = readFileSync(path.join(root, "packages/react/dist/index.js"), "utf8");
+if (!/^\s*["']use client["'];/.test(reactEntry)) {
+  throw new Error(
+    'packages/react/dist/index.js must start with "use client" (React Server Components).',
+  );
+}
 
 const packDir = path.join(root, ".pack");
 rmSync(packDir, { recursive: true, force: true });
