@@ -158,9 +158,12 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     await userEvent.upload(screen.getByLabelText("Video file"), file);
     await screen.getByRole("button", { name: "Upload video" }).click();
     await expect
-      .element(screen.getByText("Failed: The server answered with an error.", { exact: true }), {
-        timeout: 10_000,
-      })
+      .element(
+        screen.getByText("Failed: The server answered with an error. HTTP 503.", { exact: true }),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBeVisible();
     await screen.getByRole("button", { name: "Retry" }).click();
     await expect

@@ -111,13 +111,16 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
     const region = recordLiveRegion(screen.container.querySelector('[role="status"]')!);
     await choose(screen.container, [file]);
     await expect
-      .element(screen.getByText("Failed: The server answered with an error.", { exact: true }), {
-        timeout: 10_000,
-      })
+      .element(
+        screen.getByText("Failed: The server answered with an error. HTTP 503.", { exact: true }),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBeVisible();
     await expect
       .poll(() => region.texts.at(-1))
-      .toBe("flaky.mp4 failed: The server answered with an error.");
+      .toBe("flaky.mp4 failed: The server answered with an error. HTTP 503.");
     await screen.getByRole("button", { name: "Retry flaky.mp4" }).click();
     await expect
       .poll(() => row(screen.container, "flaky.mp4")?.dataset.state, { timeout: 10_000 })

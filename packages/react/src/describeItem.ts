@@ -1,13 +1,22 @@
 import type { UploadError, UploadItem } from "@twentythree-upload/core";
 import type { UploadLabels } from "./labels.js";
 
-/** Why an upload failed, in the labels' language; TwentyThree's own message is appended as text. */
+/**
+ * Why an upload failed, in the labels' language. An HTTP error adds its status ("HTTP 503."),
+ * which is what a user quotes to support; TwentyThree's own message is appended as text.
+ */
 export function describeError(error: UploadError | null, labels: UploadLabels): string {
   if (!error) {
     return labels.errors.network;
   }
-  const sentence = labels.errors[error.kind];
-  return error.serverMessage ? `${sentence} ${error.serverMessage}` : sentence;
+  const parts = [labels.errors[error.kind]];
+  if (error.kind === "http" && error.status !== null) {
+    parts.push(`HTTP ${error.status}.`);
+  }
+  if (error.serverMessage) {
+    parts.push(error.serverMessage);
+  }
+  return parts.join(" ");
 }
 
 /**

@@ -42,7 +42,7 @@ export const AllStatuses: StoryObj<typeof meta> = {
     }
     await expect(canvas.getByText("Uploaded. Video id: 12345")).toBeVisible();
     await expect(
-      canvas.getByText("Failed: The server answered with an error. Service unavailable"),
+      canvas.getByText("Failed: The server answered with an error. HTTP 503. Service unavailable"),
     ).toBeVisible();
     await expect(canvas.getByText(/^Not added: rejected\.mp4 is 48 MB/)).toBeVisible();
     await expect(canvas.getByText(/^3\.2 MB\/s, \d+ sec left$/)).toBeVisible();
