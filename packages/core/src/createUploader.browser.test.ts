@@ -49,7 +49,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-// Faults target the upload itself: "xhr" rather than "auto", whose CORS probe is a request too.
+// "xhr" rather than "auto": the request log then holds the uploads alone (auto's CORS probe is
+// a request too, though queued faults pass it by).
 function uploaderFor(options: Partial<UploaderOptions> = {}): Uploader {
   return createUploader({
     site: emulator.url,
