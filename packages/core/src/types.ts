@@ -327,7 +327,25 @@ export interface UploaderOptions extends SiteConfig {
 
 /** The queue engine. */
 export interface Uploader {
+  /**
+   * Registers `listener` to be called, without arguments, after the state changes; read the
+   * new state with `getSnapshot()`. Calls are batched so that a burst of changes costs one call:
+   * status changes are announced once per microtask, byte progress at most once per animation
+   * frame. The signature fits React's `useSyncExternalStore`.
+   *
+   * The first call also attaches the `online`/`offline` listeners (not done at creation, so that
+   * an uploader can be created during SSR). After `destroy()` the listener is never called.
+   *
+   * @param listener Called after each batch of changes.
+   * @returns A function that removes this listener (calling it again does nothing).
+   */
   subscribe(listener: () => void): () => void;
+  /**
+   * The current state: an immutable {@link UploaderSnapshot} that keeps its object identity until
+   * something changes, so comparing snapshots with `===` tells whether to re-render. Byte
+   * progress is applied once per animation frame, so between frames the snapshot may lag behind
+   * the bytes actually sent. Still readable after `destroy()`.
+   */
   getSnapshot(): UploaderSnapshot;
   /** Adds files; invalid ones become `rejected` items. Returns the new items' ids. */
   add(files: Iterable<Blob> | ArrayLike<Blob>, meta?: UploadMeta): readonly string[];
@@ -339,6 +357,18 @@ export interface Uploader {
   retry(id?: string): void;
   /** Removes an item (canceling it first if needed). */
   remove(id: string): void;
+  /**
+   * Changes options after creation: `options` is merged over the options given so far (fields
+   * not named keep their value) and the result is validated like `createUploader`'s. Attempts in
+   * flight keep the settings they started with (site, transport, timeouts); the next attempt,
+   * the next retry decision and files added afterwards use the new ones. Raising
+   * `concurrency` starts more queued items at once; turning `autoStart` on starts the items
+   * waiting in `queued`. Does nothing after `destroy()`.
+   *
+   * @param options The options to change.
+   * @throws TwentyThreeUploadError `invalid_options` when the merged options are invalid; the
+   *   previous options then stay in effect.
+   */
   setOptions(options: Partial<UploaderOptions>): void;
   /** Aborts everything, removes listeners; the uploader is unusable afterwards. */
   destroy(): void;

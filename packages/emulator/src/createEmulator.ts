@@ -37,11 +37,47 @@ export interface Emulator {
   close(): Promise<void>;
   /** Forgets tokens, uploads, faults, logs and stored files; cuts requests in flight. */
   reset(): Promise<void>;
+  /**
+   * Every upload token this emulator issued (through get-upload-token or the control API) and
+   * not forgotten by `reset()`, in the order issued. Each record's `state` is worked out at the
+   * time of the call (`valid`, `expired`, `consumed` or `deleted`), so call again to see changes.
+   * The same records as `GET /__emulator/tokens`, without a round trip.
+   */
   tokens(): TokenRecord[];
+  /**
+   * Every file stored so far, oldest first: the bytes' size and SHA-256, the metadata and the
+   * callback, for asserting exactly what arrived (and that nothing was stored twice). Copies:
+   * call again to see later changes (e.g. a background callback's status). The same records as
+   * `GET /__emulator/uploads`.
+   */
   uploads(): UploadRecord[];
+  /**
+   * The request log: one record per request to an API endpoint or to `POST /__emulator/token`,
+   * oldest first, added when the request arrives and updated as it goes (`bytesReceived`,
+   * `status`, `aborted`, `done`). Only the latest 2000 are kept. Copies taken at the time of
+   * the call. The same records as `GET /__emulator/requests`.
+   */
   requests(): RequestRecord[];
+  /**
+   * The requests received by the `/__emulator/return` echo page (the return_url of tests),
+   * oldest first: redirects followed by a browser and background calls made by the emulator
+   * itself (`fromEmulator`). Only the latest 2000 are kept. The same records as
+   * `GET /__emulator/returns`.
+   */
   returns(): ReturnRecord[];
+  /**
+   * Queues a fault for the next matching requests (see {@link FaultSpec}); faults are tried in
+   * the order they were queued and a spent one is dropped. Only for an emulator a test owns:
+   * other tests sharing this emulator would meet the fault too.
+   *
+   * @param fault What to match and what to do to the request; at least one effect is required.
+   * @returns The queued fault with its defaults filled in, its `id` and the requests it still
+   *   applies to (`remaining`, `skip`).
+   * @throws Error when the spec has an unknown field, a bad value or no effect (the message
+   *   names the problem); nothing is queued then.
+   */
   addFault(fault: FaultSpec): FaultRecord;
+  /** Drops every queued fault; requests already being faulted carry on as they started. */
   clearFaults(): void;
   /** Makes a token expired now; throws if the emulator never issued it. */
   expireToken(uploadToken: string): TokenRecord;

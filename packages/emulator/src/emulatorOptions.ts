@@ -61,27 +61,59 @@ export interface EmulatorOptions {
   logger?: (line: string) => void;
 }
 
-/** Options with every default applied. */
+/**
+ * {@link EmulatorOptions} with every default applied and checked, as `Emulator.options`
+ * reports them. Each field is the option of the same name; only the ones whose resolved form
+ * differs are described here.
+ */
 export interface ResolvedOptions {
+  /** The interface listened on. */
   host: string;
+  /** The port asked for (`0`: any free one); the port actually used is `Emulator.port`. */
   port: number;
+  /** CORS on the API paths. */
   cors: CorsMode;
+  /** The directory given, or `null` when the emulator made a temporary one (`Emulator.dataDir`). */
   dataDir: string | null;
+  /** Whether the data directory survives `close()`. */
   keepData: boolean;
+  /** All four credentials: the ones given, defaults for the rest (`""` counts as not given). */
   credentials: EmulatorCredentials;
+  /** The bearer token accepted by `/api/2`. */
   bearerToken: string;
+  /** Permission level of the credentials. */
   permissionLevel: Exclude<PermissionLevel, "none" | "anonymous">;
+  /** Milliseconds from storing an upload to `video_encoded_p=1`. */
   encodingDelayMs: number;
+  /** File types redeem-upload-token refuses (a copy of the list given, or of the default). */
   refuseTypes: readonly string[];
+  /** Accepted `oauth_timestamp` skew, in seconds. */
   timestampWindowSeconds: number;
+  /** HTTP status of the answer to an invalid, consumed or expired upload token. */
   tokenErrorStatus: number;
+  /** The `domain` reported in callbacks, or `null` to report the request's Host header. */
   domain: string | null;
+  /** Deadline of the background call to return_url, in milliseconds. */
   callbackTimeoutMs: number;
+  /** Largest request head accepted, in bytes. */
   maxHeaderSize: number;
+  /** Whether request logging is off. */
   quiet: boolean;
+  /**
+   * Receives one line per finished request unless `quiet`: method, path (without the query
+   * string, which may carry upload tokens), status or `aborted`/`no answer`, body bytes read and
+   * the fault applied. The given `logger`, or one that writes to standard output.
+   *
+   * @param line The log line, without a trailing newline.
+   */
   logger: (line: string) => void;
 }
 
+/**
+ * The OAuth 1.0a credentials an emulator accepts when `credentials` is not given (or for the
+ * fields it leaves out). Exported so that a test can sign requests, or configure the token
+ * endpoint under test, with the same values. Frozen. Not secret: anyone can read them here.
+ */
 export const DEFAULT_CREDENTIALS: Readonly<EmulatorCredentials> = Object.freeze({
   consumerKey: "emulator-key",
   consumerSecret: "emulator-secret",
@@ -89,8 +121,18 @@ export const DEFAULT_CREDENTIALS: Readonly<EmulatorCredentials> = Object.freeze(
   accessTokenSecret: "emulator-token-secret",
 });
 
+/**
+ * The bearer token `/api/2` accepts (`Authorization: Bearer emulator-bearer`) when
+ * `bearerToken` is not given. Exported for tests that call the v2 API directly.
+ */
 export const DEFAULT_BEARER_TOKEN = "emulator-bearer";
 
+/**
+ * The file types redeem-upload-token refuses when `refuseTypes` is not given: Windows
+ * executables, by extension and by their two MIME types, so that a test can exercise the
+ * "file type isn't supported" refusal without configuring anything. Frozen; spread it to extend
+ * it (`refuseTypes: [...DEFAULT_REFUSE_TYPES, ".zip"]`).
+ */
 export const DEFAULT_REFUSE_TYPES: readonly string[] = Object.freeze([
   ".exe",
   "application/x-msdownload",

@@ -6,34 +6,76 @@ import { useLatest } from "./useLatest.js";
 export interface UseDropZoneOptions {
   /** Called with the dropped files, folders traversed (never with an empty list). */
   onFiles: (files: File[]) => void;
-  /** Opens a file picker on click, Enter or Space (e.g. `useFilePicker().open`). */
+  /**
+   * Opens a file picker on click, Enter or Space (e.g. `useFilePicker().open`). Default: none
+   * (the zone is still focusable and announced as a button, but activating it does nothing).
+   */
   open?: () => void;
-  /** Accessible name of the zone. */
+  /** Accessible name of the zone (`aria-label`). Default: none (no `aria-label`). */
   label?: string;
-  /** Default `false`. */
+  /**
+   * Ignores drops and activation; the zone leaves the tab order and reports `aria-disabled`.
+   * Dragged files are still caught so that the browser does not open them. Default: `false`.
+   */
   disabled?: boolean;
 }
 
-/** Props for the drop zone element. Spread them on a `<div>`. */
+/**
+ * Props for the drop zone element. Spread all of them on one `<div>` (or other element): the
+ * handlers only work together (the drag handlers share a counter, and without `onDragOver` the
+ * browser refuses the drop). To run code of your own on one of these events, call the one given
+ * here from your handler rather than replacing it.
+ */
 export interface DropZoneProps {
+  /** `"button"`: the zone is operable from the keyboard, and announced so. */
   role: "button";
+  /** `0` (focusable), or `-1` while disabled. */
   tabIndex: 0 | -1;
+  /** The `label` option; absent without one. */
   "aria-label"?: string;
+  /** The `disabled` option. */
   "aria-disabled": boolean;
   /** @selector [data-drag-over] — present while files are dragged over the zone. */
   "data-drag-over": "" | undefined;
   /** @selector [data-disabled] */
   "data-disabled": "" | undefined;
+  /**
+   * The element's `dragenter` handler. When the drag carries files: accepts it
+   * (`preventDefault()`), counts the entry (entering a child element fires `dragenter` again) and
+   * sets `isDragOver`/`data-drag-over` unless disabled. Other drags (text, links) are left to the
+   * browser.
+   */
   onDragEnter: (event: DragEvent<HTMLElement>) => void;
+  /**
+   * The element's `dragover` handler. When the drag carries files, calls `preventDefault()`:
+   * without it the browser refuses the drop and opens the file itself. Shows the copy cursor, or
+   * the no-drop cursor (`dropEffect: "none"`) while disabled.
+   */
   onDragOver: (event: DragEvent<HTMLElement>) => void;
+  /**
+   * The element's `dragleave` handler. Counts the exit and clears `isDragOver` only when the
+   * pointer has left the zone itself, not just one of its children, so the highlight does not
+   * flicker.
+   */
   onDragLeave: (event: DragEvent<HTMLElement>) => void;
+  /**
+   * The element's `drop` handler. When the drop carries files: stops the browser from opening
+   * them, clears the highlight and, unless disabled, reads the files (traversing folders, see
+   * `readDroppedFiles`) and calls `onFiles` with them once read, if there are any.
+   */
   onDrop: (event: DragEvent<HTMLElement>) => void;
+  /** The element's `click` handler: calls the `open` option, unless disabled. */
   onClick: () => void;
+  /**
+   * The element's `keydown` handler: Enter and Space call the `open` option like a click (unless
+   * disabled) and `preventDefault()`, so that Space does not scroll the page. Other keys pass.
+   */
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
 }
 
 /** What {@link useDropZone} returns. */
 export interface DropZoneResult {
+  /** Spread them on the zone element (see {@link DropZoneProps}). */
   dropZoneProps: DropZoneProps;
   /** Files are being dragged over the zone. */
   isDragOver: boolean;

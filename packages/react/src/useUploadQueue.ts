@@ -24,9 +24,36 @@ export interface UploadQueueState {
   readonly isOnline: boolean;
   /** Adds files; invalid ones become `rejected` items. Returns their ids. */
   add(files: Iterable<Blob> | ArrayLike<Blob>, meta?: UploadMeta): readonly string[];
+  /**
+   * Starts items waiting in `queued`: the one with this id, or all of them. Only needed with
+   * `autoStart: false`; other items and unknown ids are ignored. Calls `uploader.start`.
+   *
+   * @param id An item id from `add`/`ids`; omit it to start every queued item.
+   */
   start(id?: string): void;
+  /**
+   * Cancels the item with this id, or every item not yet settled: requests in flight are
+   * aborted and the items become `canceled` (they stay in the list; `retry` can send them
+   * again). An item that is already stored and only waiting for encoding counts as a success.
+   * Calls `uploader.cancel`.
+   *
+   * @param id The item to cancel; omit it to cancel all.
+   */
   cancel(id?: string): void;
+  /**
+   * Sends a `failed` or `canceled` item again (the one with this id, or all of them), with a
+   * fresh retry budget; retried items go ahead of files not tried yet. Items in any other status
+   * are ignored. Calls `uploader.retry`.
+   *
+   * @param id The item to retry; omit it to retry every failed or canceled item.
+   */
   retry(id?: string): void;
+  /**
+   * Takes the item with this id out of the queue, canceling it first if it is still running.
+   * Frees its place in `maxFiles`. Calls `uploader.remove`.
+   *
+   * @param id The item to remove.
+   */
   remove(id: string): void;
 }
 
