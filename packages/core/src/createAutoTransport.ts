@@ -10,7 +10,7 @@ import type { Transport } from "./types.js";
 export interface AutoTransportOptions {
   /**
    * Send files of at least this many bytes with the chunked transport (when CORS works).
-   * Default `Infinity` (never).
+   * Default: `Infinity` (never).
    */
   chunkedFrom?: number;
   /** Options of the chunked transport. Default: its own defaults (5 MiB chunks, 3 at a time). */

@@ -6,23 +6,28 @@ import type { Transport } from "./types.js";
 export interface ChunkedTransportOptions {
   /**
    * Bytes per chunk. There are `floor(size / chunkSize)` chunks (at least one) and the last one
-   * also carries the remainder, as TwentyThree's Resumable.js server expects. Default 5 MiB.
+   * also carries the remainder, as TwentyThree's Resumable.js server expects. Default: 5 MiB.
    */
   chunkSize?: number;
   /**
    * Chunks sent at the same time. The last chunk is always sent alone, after all others.
-   * Default `3`: requests in flight together hide each chunk's round trip and the server's work
-   * between chunks (TwentyThree's own CLI sends 5 at a time).
+   * Default: `3`, since requests in flight together hide each chunk's round trip and the
+   * server's work between chunks (TwentyThree's own CLI sends 5 at a time).
    */
   parallel?: number;
-  /** Retries of one chunk after a failure worth retrying (network, HTTP other than 500). Default `3`. */
+  /**
+   * Retries of one chunk after a failure worth retrying (network, HTTP other than 500).
+   * Default: `3`.
+   */
   chunkRetries?: number;
   /**
    * Wait before retry `n` (1-based) of a chunk: a number of milliseconds, or a function of `n`.
-   * Default `min(1000 · 2^(n-1), 30000)` ms.
+   * Default: `min(1000 · 2^(n-1), 30000)` ms.
    */
   retryDelayMs?: number | ((retry: number) => number);
-  /** Report a refused CORS preflight as kind `"cors"` (see `createXhrTransport`). Default `true`. */
+  /**
+   * Report a refused CORS preflight as kind `"cors"` (see `createXhrTransport`). Default: `true`.
+   */
   detectCors?: boolean;
 }
 

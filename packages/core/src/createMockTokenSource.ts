@@ -3,9 +3,9 @@ import type { TokenRequestContext, UploadToken, UploadTokenRequest } from "./typ
 
 /** Options of {@link createMockTokenSource}. */
 export interface MockTokenSourceOptions {
-  /** Lifetime of each token. Default `180` minutes (TwentyThree's legacy default). */
+  /** Lifetime of each token. Default: `180` minutes (TwentyThree's legacy default). */
   readonly validMinutes?: number;
-  /** Wait before answering. Default `0` ms. */
+  /** Wait before answering. Default: `0` ms. */
   readonly delayMs?: number;
 }
 

@@ -14,19 +14,21 @@ import type {
 export interface MockFailure {
   /** The error kind, or `"stall"`: stop making progress and never answer (until aborted). */
   readonly kind: UploadErrorKind | "stall";
-  /** HTTP status for kind `"http"`. Default `503`. */
+  /** HTTP status for kind `"http"`. Default: `503`. */
   readonly status?: number;
-  /** Sets the error's `retryAfterMs`, as a `Retry-After` header would. Default none. */
+  /** Sets the error's `retryAfterMs`, as a `Retry-After` header would. Default: none. */
   readonly retryAfterMs?: number;
   /** The error message. Default: a generic sentence for the kind. */
   readonly message?: string;
   /**
    * When it happens: `"connect"` before any byte (no progress at all), `"sending"` halfway
-   * through the body, `"response"` after the whole body was sent. Default `"response"` for
+   * through the body, `"response"` after the whole body was sent. Default: `"response"` for
    * `http`, token and file errors, `"sending"` for the others.
    */
   readonly at?: "connect" | "sending" | "response";
-  /** Store the file before failing (an answer lost after TwentyThree stored it). Default `false`. */
+  /**
+   * Store the file before failing (an answer lost after TwentyThree stored it). Default: `false`.
+   */
   readonly stored?: boolean;
   /** The error's `ambiguous` flag. Default: `true` when `stored`, or for `network`/`timeout` at `"response"`. */
   readonly ambiguous?: boolean;
@@ -34,8 +36,11 @@ export interface MockFailure {
 
 /** One call of the mock transport. */
 export interface MockTransportCall {
+  /** The file of this call. */
   readonly file: Blob;
+  /** The file name the uploader passed ({@link TransportRequest}'s `fileName`). */
   readonly fileName: string;
+  /** The token the call was given. */
   readonly token: UploadToken;
   /** 1 for the first call with this file. */
   readonly attempt: number;
@@ -45,19 +50,26 @@ export interface MockTransportCall {
 
 /** A file the mock stored. */
 export interface MockUpload {
+  /** The file name the call was given. */
   readonly fileName: string;
+  /** The file's size in bytes. */
   readonly size: number;
+  /** The upload token it was stored with. */
   readonly uploadToken: string;
+  /**
+   * The stored result: what the call resolved with, or (a failure after storing) what `findUploads`
+   * finds.
+   */
   readonly result: UploadResult;
 }
 
 /** Options of {@link createMockTransport}. */
 export interface MockTransportOptions {
-  /** Time to send a whole body. Default `1000` ms. */
+  /** Time to send a whole body. Default: `1000` ms. */
   readonly durationMs?: number;
-  /** Progress events while sending (after the initial 0). Default `10`. */
+  /** Progress events while sending (after the initial 0). Default: `10`. */
   readonly progressSteps?: number;
-  /** Time between the body being sent and the answer. Default `0` ms. */
+  /** Time between the body being sent and the answer. Default: `0` ms. */
   readonly responseDelayMs?: number;
   /**
    * Scripted failures: entry `i` applies to attempt `i + 1` of every file (`null` succeeds), or a
@@ -67,7 +79,10 @@ export interface MockTransportOptions {
     readonly (MockFailure | null)[] | ((call: MockTransportCall) => MockFailure | null | undefined);
   /** Fields of a successful result. Default: sequential `photoId`s from `"1"`. */
   readonly result?: (call: MockTransportCall) => Partial<UploadResult>;
-  /** Refuse expired and used-up tokens (`token-expired`, `token-invalid`) like TwentyThree. Default `true`. */
+  /**
+   * Refuse expired and used-up tokens (`token-expired`, `token-invalid`) like TwentyThree.
+   * Default: `true`.
+   */
   readonly checkTokens?: boolean;
 }
 

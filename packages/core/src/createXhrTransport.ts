@@ -11,7 +11,7 @@ export interface XhrTransportOptions {
   /**
    * When the connection fails before any byte was sent, probe the site's CORS support (one
    * preflighted POST without a file, cached) so that a refused preflight is reported as kind `"cors"` rather
-   * than `"network"`. Default `true`.
+   * than `"network"`. Default: `true`.
    */
   detectCors?: boolean;
 }

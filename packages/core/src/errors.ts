@@ -3,7 +3,16 @@
 
 /** Base class: `code` is stable and meant for programs; `message` is for people. */
 export class TwentyThreeUploadError extends Error {
+  /** A stable snake_case code, e.g. `invalid_options`; see docs/troubleshooting.md for each. */
   readonly code: string;
+  /**
+   * The library throws this class itself for some codes (e.g. `invalid_options`) and a subclass
+   * for the others.
+   *
+   * @param code The stable code.
+   * @param message A sentence for people. Never put an upload token in it.
+   * @param options `cause`: the underlying error, if any.
+   */
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
@@ -15,6 +24,13 @@ export class TwentyThreeUploadError extends Error {
 export class TwentyThreeApiError extends TwentyThreeUploadError {
   /** HTTP status when known (legacy errors come with 200). */
   readonly status: number | null;
+  /**
+   * Made by the library's parsers from TwentyThree's error envelope.
+   *
+   * @param code TwentyThree's error code.
+   * @param message TwentyThree's message.
+   * @param status The HTTP status, when known. Default: `null`.
+   */
   constructor(code: string, message: string, status: number | null = null) {
     super(code, message);
     this.status = status;
@@ -26,7 +42,14 @@ export class TwentyThreeApiError extends TwentyThreeUploadError {
  * `received` is a short, token-free excerpt of what came back.
  */
 export class ResponseFormatError extends TwentyThreeUploadError {
+  /** A short excerpt of the body that came back, with tokens removed, for diagnosis. */
   readonly received: string;
+  /**
+   * Always has the code `unrecognized_response`.
+   *
+   * @param message What was expected and what came instead.
+   * @param received A short, token-free excerpt of the body.
+   */
   constructor(message: string, received: string) {
     super("unrecognized_response", message);
     this.received = received;
@@ -59,6 +82,7 @@ export type UploadErrorKind =
 
 /** A failed upload attempt. */
 export class UploadError extends TwentyThreeUploadError {
+  /** What went wrong, in terms a UI can act on; `code` is `upload_<kind>` (`-` becomes `_`). */
   readonly kind: UploadErrorKind;
   /**
    * The body was (or may have been) fully sent before the failure, so TwentyThree may have
@@ -71,6 +95,15 @@ export class UploadError extends TwentyThreeUploadError {
   readonly retryAfterMs: number | null;
   /** TwentyThree's own message (e.g. `error_message`), to be shown as text only. */
   readonly serverMessage: string | null;
+  /**
+   * A custom {@link Transport} rejects with one of these, so that the uploader can decide
+   * whether to retry and whether to reconcile.
+   *
+   * @param kind What went wrong.
+   * @param message A sentence for people. Never put an upload token in it.
+   * @param details The fields of the same name (each default: `false` for `ambiguous`, else
+   *   `null`), and `cause`, the underlying error.
+   */
   constructor(
     kind: UploadErrorKind,
     message: string,
@@ -104,6 +137,14 @@ export class TokenRequestError extends TwentyThreeUploadError {
   readonly serverCode: string | null;
   /** The endpoint's own message (its JSON `message` field), to be shown as text only. */
   readonly serverMessage: string | null;
+  /**
+   * Thrown by `requestUploadToken`; a token function may throw one itself to pass on a status.
+   *
+   * @param code Which of the three failures this is.
+   * @param message A sentence for people. Never put an upload token in it.
+   * @param details The fields of the same name (each default: `null`), and `cause`, the
+   *   underlying error.
+   */
   constructor(
     code: "token_endpoint_unreachable" | "token_endpoint_error" | "token_source_failed",
     message: string,

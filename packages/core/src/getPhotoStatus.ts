@@ -6,7 +6,7 @@ import type { ApiVersion } from "./types.js";
 export interface GetPhotoStatusOptions {
   /** The TwentyThree site: a domain or an origin URL (see `siteOrigin`). */
   site: string;
-  /** Default `"legacy"`. */
+  /** API generation. Default: `"legacy"`. */
   apiVersion?: ApiVersion;
   /** The video's `photo_id` from the upload result. */
   photoId: string;
@@ -14,7 +14,7 @@ export interface GetPhotoStatusOptions {
   token: string;
   /** Cancels the request (`UploadError` `aborted`). Default: none. */
   signal?: AbortSignal;
-  /** The `fetch` to use. Default `globalThis.fetch`. */
+  /** The `fetch` to use. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
 }
 

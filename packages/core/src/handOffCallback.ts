@@ -6,6 +6,7 @@ export const CALLBACK_MESSAGE_TYPE = "twentythree-upload:callback";
  * parent, or a popup's opener). Only ever posted to the page's own origin.
  */
 export interface CallbackMessage {
+  /** Always {@link CALLBACK_MESSAGE_TYPE}: tells this message from other `postMessage` traffic. */
   readonly type: typeof CALLBACK_MESSAGE_TYPE;
   /** The return_url page's full URL, with TwentyThree's callback parameters. */
   readonly href: string;

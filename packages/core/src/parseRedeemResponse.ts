@@ -13,11 +13,16 @@ export interface RedeemResponse {
   status: number;
   /** The response body as text. */
   body: string;
-  /** The final URL after redirects (XHR `responseURL`, fetch `response.url`), if known. */
+  /**
+   * The final URL after redirects (XHR `responseURL`, fetch `response.url`), if known.
+   * Default: unknown.
+   */
   url?: string | null;
-  /** `Content-Type` of the final response, if known. */
+  /** `Content-Type` of the final response, if known. Default: unknown. */
   contentType?: string | null;
-  /** `Retry-After` of the final response, if the server sent one and CORS exposed it. */
+  /**
+   * `Retry-After` of the final response, if the server sent one and CORS exposed it. Default: none.
+   */
   retryAfter?: string | null;
 }
 

@@ -6,7 +6,7 @@ import type { UploadToken } from "./types.js";
 
 /** Options of {@link parseUploadToken}. */
 export interface ParseUploadTokenOptions {
-  /** The HTTP status the body came with, recorded on a `TwentyThreeApiError`. Default `null`. */
+  /** The HTTP status the body came with, recorded on a `TwentyThreeApiError`. Default: `null`. */
   status?: number | null;
 }
 

@@ -6,9 +6,9 @@ import type { ProgressState } from "./types.js";
 
 /** Options of {@link createProgressTracker}. */
 export interface ProgressTrackerOptions {
-  /** Time constant τ of the moving average, in ms. Default `2000`. */
+  /** Time constant τ of the moving average, in ms. Default: `2000`. */
   readonly smoothingMs?: number;
-  /** Samples closer together than this are merged with the next one. Default `200` ms. */
+  /** Samples closer together than this are merged with the next one. Default: `200` ms. */
   readonly minSampleMs?: number;
 }
 

@@ -10,9 +10,9 @@ import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
 export interface RequestUploadTokenOptions {
   /** Cancels the request; the promise then rejects with an `UploadError` of kind `"aborted"`. Default: none. */
   signal?: AbortSignal;
-  /** Extra headers for a URL source (e.g. your own CSRF token). Default none. */
+  /** Extra headers for a URL source (e.g. your own CSRF token). Default: none. */
   headers?: Readonly<Record<string, string>>;
-  /** The `fetch` to use for a URL source. Default `globalThis.fetch`. */
+  /** The `fetch` to use for a URL source. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
 }
 
@@ -21,7 +21,10 @@ export interface RequestUploadTokenOptions {
  * after a CORS preflight, so a token endpoint that requires it (and answers no preflight) cannot
  * be driven by another site: this is the CSRF defence contract with token endpoints.
  */
-export const TOKEN_REQUEST_HEADER = { "X-Requested-With": "twentythree-upload" } as const;
+export const TOKEN_REQUEST_HEADER = {
+  /** The header's name and its fixed value. */
+  "X-Requested-With": "twentythree-upload",
+} as const;
 
 /**
  * Gets a fresh upload token from the app. The library never calls get-upload-token on

@@ -59,7 +59,7 @@ export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): Res
  * `min(maxDelayMs, baseDelayMs * 2^(retry-1))`, with full jitter (a uniformly random wait up to
  * that), but never shorter than the server's `Retry-After`.
  *
- * @param random a source of numbers in [0, 1); injectable for tests. Default `Math.random`.
+ * @param random a source of numbers in [0, 1); injectable for tests. Default: `Math.random`.
  */
 export function retryDelayMs(
   retry: number,

@@ -20,7 +20,7 @@ export interface SiteConfig {
    * URL (`"http://127.0.0.1:8023"` for the emulator).
    */
   site: string;
-  /** API generation. Default `"legacy"`. */
+  /** API generation. Default: `"legacy"`. */
   apiVersion?: ApiVersion;
 }
 
@@ -32,16 +32,21 @@ export interface SiteConfig {
 export interface UploadToken {
   /** The single-use credential. Treat it like a password: never log it. */
   readonly uploadToken: string;
+  /** The title the video gets (`""` when the token has none). */
   readonly title: string;
+  /** The description the video gets (`""` when the token has none). */
   readonly description: string;
   /** Whether the video is published once uploaded (`publish=1`, or v2's `"t"`). */
   readonly publish: boolean;
   /** As TwentyThree returned it (its separator is not consistent between docs and examples). */
   readonly tags: string;
+  /** The user the video is uploaded as, or `null` when the token names none. */
   readonly userId: string | null;
+  /** The album (channel/category) id or ids, comma-separated, or `null` when none. */
   readonly albumId: string | null;
   /** How many files the token may be redeemed for. */
   readonly maxUploads: number;
+  /** The lifetime TwentyThree gave the token, in minutes (`validUntil` is what counts). */
   readonly validMinutes: number;
   /** When the token expires (from the epoch-seconds `valid_until`). */
   readonly validUntil: Date;
@@ -55,16 +60,19 @@ export interface UploadToken {
 
 /** The metadata an app asks its token endpoint to put on a new upload. */
 export interface UploadMeta {
+  /** The video's title (TwentyThree strips HTML tags). Default: none (TwentyThree's default). */
   title?: string;
+  /** The video's description. Default: none. */
   description?: string;
-  /** One or more album (channel/category) ids, comma-separated. */
+  /** One or more album (channel/category) ids, comma-separated. Default: none. */
   albumId?: string;
+  /** Tags, as the token endpoint passes them to TwentyThree. Default: none. */
   tags?: string;
-  /** Publish immediately. TwentyThree's default is `true`. */
+  /** Publish immediately. Default: TwentyThree's, which is `true`. */
   publish?: boolean;
-  /** v2 only: a future publish time, e.g. `"2026-11-01 09:00:00"`. */
+  /** v2 only: a future publish time, e.g. `"2026-11-01 09:00:00"`. Default: none. */
   publishDate?: string;
-  /** Extra parameters, repeated by TwentyThree in the callback to return_url. */
+  /** Extra parameters, repeated by TwentyThree in the callback to return_url. Default: none. */
   extra?: Record<string, string>;
 }
 
@@ -73,15 +81,26 @@ export interface UploadMeta {
  * about the file, so that the server can validate and log without seeing the bytes.
  */
 export interface UploadTokenRequest extends UploadMeta {
+  /** The file's name, when it has one. */
   fileName?: string;
+  /** The file's size in bytes. */
   fileSize?: number;
+  /** The file's MIME type as the browser reports it (`""` when unknown). */
   fileType?: string;
-  /** Asked for when one token is shared by a batch. */
+  /**
+   * How many uploads the token should allow. Sent only with `tokenStrategy: "shared"`: the
+   * number of files waiting, capped at TwentyThree's maximum (100 legacy, 1000 v2).
+   * Default: none (one upload per token, TwentyThree's default).
+   */
   maxUploads?: number;
 }
 
 /** Context passed to a token function. */
 export interface TokenRequestContext {
+  /**
+   * Aborted when the token is no longer wanted (e.g. its upload was canceled or the uploader
+   * destroyed). Pass it on to `fetch` so that the request to the token endpoint stops too.
+   */
   signal: AbortSignal;
 }
 
@@ -107,7 +126,9 @@ export type TokenSource =
 
 /** What TwentyThree says about a stored upload. */
 export interface UploadResult {
+  /** The new video's id (`photo_id`). */
   readonly photoId: string;
+  /** TwentyThree's `tree_id` for the video, or `null` when the answer had none. */
   readonly treeId: string | null;
   /** The per-video secret: with `photoId` it fetches the video even when unpublished. */
   readonly token: string | null;
@@ -144,17 +165,23 @@ export type CallbackResult =
 
 /** Byte progress of one request. `total: null` means the transport cannot tell (iframe). */
 export interface TransportProgress {
+  /** Bytes sent so far in this request. */
   readonly loaded: number;
+  /** Bytes to send in all, or `null` when unknown. */
   readonly total: number | null;
 }
 
 /** One file to send with one token. */
 export interface TransportRequest {
+  /** The bytes to send. */
   readonly file: Blob;
   /** The file name sent in the multipart `file` part. */
   readonly fileName: string;
+  /** The token to redeem; its `uploadToken` goes in the `upload_token` field. */
   readonly token: UploadToken;
+  /** The TwentyThree site, as given in the options (a domain or an origin URL). */
   readonly site: string;
+  /** Which redeem-upload-token to call: `/api/...` or `/api/2/...`. */
   readonly apiVersion: ApiVersion;
   /** Extra multipart fields, sent after `upload_token` and before `file`. */
   readonly fields: Readonly<Record<string, string>>;
@@ -206,6 +233,7 @@ export type FileRejectionCode =
 
 /** A validation failure, readable as is. */
 export interface FileRejection {
+  /** Which rule refused the file, for code that reacts to it. */
   readonly code: FileRejectionCode;
   /** A plain-language sentence, e.g. `"clip.mov is 3.2 GB; the limit is 2 GB."`. */
   readonly message: string;
@@ -215,6 +243,7 @@ export interface FileRejection {
 export interface ProgressState {
   /** Bytes sent (for the current attempt). */
   readonly loaded: number;
+  /** Bytes to send in all. */
   readonly total: number;
   /** 0–1, or `null` when indeterminate (the iframe transport has no byte progress). */
   readonly fraction: number | null;
@@ -226,20 +255,31 @@ export interface ProgressState {
 
 /** One file in the queue. Immutable: a new object whenever anything about it changes. */
 export interface UploadItem {
+  /** Unique within the page; stable for the item's life (use it as a React key). */
   readonly id: string;
+  /** The file as added. */
   readonly file: Blob;
+  /** The file's name (`""` for a `Blob` without one). */
   readonly name: string;
+  /** The file's size in bytes. */
   readonly size: number;
+  /** The file's MIME type as the browser reports it (`""` when unknown). */
   readonly type: string;
+  /** Where the item is; also its `data-state` in the DOM. */
   readonly status: UploadStatus;
+  /** Byte progress of the current attempt, with speed and time remaining. */
   readonly progress: ProgressState;
   /** 1 for the first attempt. */
   readonly attempt: number;
   /** Epoch ms of the next automatic attempt while `retrying`. */
   readonly retryAt: number | null;
+  /** The metadata sent to the token endpoint for this file (the `meta` option, then `add`'s). */
   readonly meta: UploadMeta;
+  /** Why the file was refused (`rejected` items), else `null`. */
   readonly rejection: FileRejection | null;
+  /** The last attempt's error: once `failed`, or while waiting to try again; else `null`. */
   readonly error: UploadError | null;
+  /** What TwentyThree stored (`succeeded`, and `processing` while waiting for encoding). */
   readonly result: UploadResult | null;
 }
 
@@ -252,6 +292,7 @@ export interface UploaderSnapshot {
   readonly items: readonly UploadItem[];
   /** The same items by id. */
   readonly byId: ReadonlyMap<string, UploadItem>;
+  /** How many items are in each status. */
   readonly counts: StatusCounts;
   /** Over the items that are not rejected or canceled. */
   readonly progress: ProgressState;
@@ -263,13 +304,13 @@ export interface UploaderSnapshot {
 
 /** Retry policy for failures that are worth retrying (network, timeout, 408, 429, 5xx). */
 export interface RetryPolicy {
-  /** Automatic retries after the first attempt. Default `5`. */
+  /** Automatic retries after the first attempt. Default: `5`. */
   retries?: number;
-  /** First backoff. Default `1000` ms. */
+  /** First backoff. Default: `1000` ms. */
   baseDelayMs?: number;
-  /** Backoff cap. Default `30_000` ms. */
+  /** Backoff cap. Default: `30_000` ms. */
   maxDelayMs?: number;
-  /** Full jitter on each backoff. Default `true`. */
+  /** Full jitter on each backoff. Default: `true`. */
   jitter?: boolean;
   /** Final say on whether an error is retried. Default: the built-in classification. */
   shouldRetry?: (error: UploadError, attempt: number) => boolean;
@@ -289,39 +330,46 @@ export interface UploaderOptions extends SiteConfig {
   token: TokenSource;
   /** Metadata for each file. Default: the file name (without extension) as title. */
   meta?: (file: Blob & { name?: string }) => UploadMeta;
-  /** A built-in transport or your own. Default `"auto"`. */
+  /** A built-in transport or your own. Default: `"auto"`. */
   transport?: TransportName | Transport;
-  /** Chunk size for `"chunked"`. Default 5 MiB. */
+  /** Chunk size for `"chunked"`. Default: 5 MiB. */
   chunkSize?: number;
-  /** Start uploads as soon as files are added. Default `true`. */
+  /** Start uploads as soon as files are added. Default: `true`. */
   autoStart?: boolean;
-  /** Files sent at the same time. Default `3`. */
+  /** Files sent at the same time. Default: `3`. */
   concurrency?: number;
   /** Accepted types: MIME types, wildcards (`video/*`) and extensions (`.mov`). Default: any. */
   accept?: string | readonly string[];
-  /** Smallest accepted size in bytes. Default none. */
+  /** Smallest accepted size in bytes. Default: none. */
   minSize?: number;
-  /** Largest accepted size in bytes. Default none. */
+  /** Largest accepted size in bytes. Default: none. */
   maxSize?: number;
-  /** Most files in the queue (rejected ones excluded). Default none. */
+  /** Most files in the queue (rejected ones excluded). Default: none. */
   maxFiles?: number;
-  /** Retry policy, or `false` for none. */
+  /** Retry policy, or `false` for none. Default: the {@link RetryPolicy} defaults. */
   retry?: RetryPolicy | false;
-  /** Abort when no byte progress for this long while sending (armed once bytes are reported sent). Default `30_000` ms. */
+  /**
+   * Abort when no byte progress for this long while sending (armed once bytes are reported sent).
+   * Default: `30_000` ms.
+   */
   stallTimeoutMs?: number;
-  /** Deadline for TwentyThree's answer once the whole body is sent. Default `600_000` ms. */
+  /** Deadline for TwentyThree's answer once the whole body is sent. Default: `600_000` ms. */
   responseTimeoutMs?: number;
   /** `"per-file"` (default): a fresh token for each file and attempt. `"shared"`: one token with `max_uploads` for a batch. */
   tokenStrategy?: "per-file" | "shared";
-  /** Refresh a token this long before its `valid_until`. Default `60_000` ms. */
+  /** Refresh a token this long before its `valid_until`. Default: `60_000` ms. */
   tokenExpiryMarginMs?: number;
   /** Reconciliation hook. Default: `photo/list?upload_token=` on the site. */
   findUploads?: FindUploads;
-  /** Poll `photo/list` until `video_encoded_p` is 1 (`processing` → `succeeded`). Default `false`. */
+  /**
+   * Poll `photo/list` until `video_encoded_p` is 1 (`processing` → `succeeded`). An object sets
+   * the poll interval (default: `5000` ms) and the longest wait (default: `1_800_000` ms, 30
+   * minutes). Default: `false`.
+   */
   waitForEncoding?: boolean | { intervalMs?: number; timeoutMs?: number };
-  /** Called once per item when it succeeds. */
+  /** Called once per item when it succeeds (after encoding, when waiting for it). Default: none. */
   onSuccess?: (item: UploadItem) => void;
-  /** Called once per item when it fails for good. */
+  /** Called once per item when it fails for good (not for cancellation). Default: none. */
   onError?: (item: UploadItem) => void;
 }
 

@@ -6,7 +6,7 @@ import type { ApiVersion, UploadMeta } from "./types.js";
 export interface UpdateUploadTokenOptions {
   /** The TwentyThree site: a domain or an origin URL (see `siteOrigin`). */
   site: string;
-  /** Default `"legacy"`. */
+  /** API generation. Default: `"legacy"`. */
   apiVersion?: ApiVersion;
   /** The token the video is being (or was) uploaded with. */
   uploadToken: string;
@@ -19,7 +19,7 @@ export interface UpdateUploadTokenOptions {
   resumableIdentifier?: string;
   /** Cancels the request (`UploadError` `aborted`). Default: none. */
   signal?: AbortSignal;
-  /** The `fetch` to use. Default `globalThis.fetch`. */
+  /** The `fetch` to use. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
 }
 

@@ -13,12 +13,13 @@ export interface FileRules {
   maxSize?: number | undefined;
   /** Most files accepted, counting `existingCount`. Default: none. */
   maxFiles?: number | undefined;
-  /** Files already accepted earlier (they count against `maxFiles`). Default `0`. */
+  /** Files already accepted earlier (they count against `maxFiles`). Default: `0`. */
   existingCount?: number | undefined;
 }
 
 /** The verdict on one file, in input order. */
 export interface FileValidation<TFile extends Blob = Blob> {
+  /** The file checked, as given. */
   readonly file: TFile;
   /** `null` when the file is accepted. */
   readonly rejection: FileRejection | null;

@@ -21,6 +21,12 @@ export const CONTROL_PREFIX = "/__emulator";
 
 /** A control API call failed; `status` is the HTTP status, `message` the emulator's reason. */
 export class EmulatorClientError extends Error {
+  /**
+   * Thrown by the client's methods when the control API refuses a call.
+   *
+   * @param status The HTTP status of the control API's answer (also readable as `status`).
+   * @param message The emulator's reason.
+   */
   constructor(
     readonly status: number,
     message: string,
@@ -86,6 +92,7 @@ export interface EmulatorClient {
 
 /** A client for a spawned emulator. */
 export interface SpawnedEmulatorClient extends EmulatorClient {
+  /** The child emulator's port. */
   readonly port: number;
   /** `DELETE /__emulator/instances/<port>` on the parent. */
   close(): Promise<void>;

@@ -42,33 +42,57 @@ export type EndpointName =
 export interface FaultSpec {
   /**
    * Endpoint to match: a name from {@link EndpointName}, its short form, or `"*"` (any API
-   * endpoint). `"return"` (the echo page) takes only `latencyMs` and `status`. Default
-   * `"redeem-upload-token"`.
+   * endpoint). `"return"` (the echo page) takes only `latencyMs` and `status`.
+   * Default: `"redeem-upload-token"`.
    */
   endpoint?: string;
   /** Only requests to this API generation. Default: both. */
   api?: ApiGeneration;
-  /** How many matching requests get the fault. Default `1`. */
+  /** How many matching requests get the fault. Default: `1`. */
   count?: number;
-  /** Let this many matching requests through untouched first (e.g. fail the 3rd chunk). Default `0`. */
+  /**
+   * Let this many matching requests through untouched first (e.g. fail the 3rd chunk).
+   * Default: `0`.
+   */
   after?: number;
-  /** Wait this long before reading the request. */
+  /** Wait this long before reading the request. Default: none. */
   latencyMs?: number;
-  /** Read the request body at most this fast (bytes per second), with real TCP back-pressure. */
+  /**
+   * Read the request body at most this fast (bytes per second), with real TCP back-pressure.
+   * Default: none.
+   */
   bytesPerSecond?: number;
-  /** Destroy the connection once this many body bytes were read (at the end of the body if it is shorter). */
+  /**
+   * Destroy the connection once this many body bytes were read (at the end of the body if it is
+   * shorter). Default: none.
+   */
   resetAfterBytes?: number;
-  /** Stop reading once this many body bytes were read and never answer (at the end of the body if it is shorter). */
+  /**
+   * Stop reading once this many body bytes were read and never answer (at the end of the body if it
+   * is shorter). Default: none.
+   */
   stallAfterBytes?: number;
-  /** Read the whole body, store nothing, and answer with this HTTP status (e.g. `500`, `503`, `429`). */
+  /**
+   * Read the whole body, store nothing, and answer with this HTTP status (e.g. `500`, `503`,
+   * `429`). Default: none.
+   */
   status?: number;
-  /** With `status`: the `Retry-After` header, in seconds (a number) or an HTTP date (a string). */
+  /**
+   * With `status`: the `Retry-After` header, in seconds (a number) or an HTTP date (a string).
+   * Default: none.
+   */
   retryAfter?: number | string;
   /** With `status`: the plain-text body. Default: the status text. */
   message?: string;
-  /** After the whole body arrived and was processed (the file stored), wait this long before answering. */
+  /**
+   * After the whole body arrived and was processed (the file stored), wait this long before
+   * answering. Default: none.
+   */
   processingDelayMs?: number;
-  /** Process the request (store the file, consume the token), then destroy the connection without answering. */
+  /**
+   * Process the request (store the file, consume the token), then destroy the connection without
+   * answering. Default: `false`.
+   */
   dropAnswer?: boolean;
   /**
    * Fault each matching request only with this probability (0 < p ≤ 1), drawn from a PRNG seeded
@@ -80,14 +104,16 @@ export interface FaultSpec {
   seed?: number;
   /**
    * Also fault probes: redeem POSTs with an empty form (no token, no file), such as the CORS probe
-   * of `@twentythree-upload/core`. Default `false`: probes pass untouched and do not count.
+   * of `@twentythree-upload/core`. Default: `false` (probes pass untouched and do not count).
    */
   probes?: boolean;
 }
 
 /** A queued fault as the control API reports it. */
 export interface FaultRecord extends FaultSpec {
+  /** `f1`, `f2`…: named in the request log's `fault` description. */
   readonly id: string;
+  /** The canonical endpoint name (`photo/` added to a short form), or `"*"`. */
   readonly endpoint: string;
   /** Requests still to be faulted. */
   readonly remaining: number;
@@ -99,28 +125,41 @@ export interface FaultRecord extends FaultSpec {
 
 /** An upload token as the emulator stores it. */
 export interface TokenRecord {
+  /** The token itself (40 hex characters on legacy, 64 alphanumerics on v2). */
   readonly uploadToken: string;
   /** The API generation that issued it (`"legacy"` also for `POST /__emulator/token` without `api=v2`). */
   readonly api: ApiGeneration;
+  /** `title`, HTML tags stripped. */
   readonly title: string;
+  /** `description`, unsafe HTML removed. */
   readonly description: string;
+  /** `tags`, as given. */
   readonly tags: string;
+  /** Whether uploads are published (`false` when a `publish_date` is set). */
   readonly publish: boolean;
   /** v2 `publish_date`, or `""`. */
   readonly publishDate: string;
+  /** `user_id`, or the seed's example user `17488` when none was given. */
   readonly userId: string;
+  /** `album_id`, or `""`. */
   readonly albumId: string;
+  /** `absolute_url`, or `""`. */
   readonly absoluteUrl: string;
+  /** `return_url`, or `""` (then redeem answers with a JSON/XML body, no redirect). */
   readonly returnUrl: string;
+  /** `background_return_p=1`: the emulator calls `returnUrl` itself instead of redirecting. */
   readonly backgroundReturn: boolean;
+  /** `valid_minutes` (default 180 on legacy, 360 on v2). */
   readonly validMinutes: number;
   /** Epoch seconds. */
   readonly validUntil: number;
+  /** `max_uploads`: how many files the token may store. */
   readonly maxUploads: number;
   /** Files stored with it so far. */
   readonly uploadsUsed: number;
   /** Extra parameters, repeated in the callback. */
   readonly extra: Readonly<Record<string, string>>;
+  /** When it was issued (ISO 8601). */
   readonly createdAt: string;
   /** `valid` until it expires, is used up (`consumed`) or deleted through v2 delete-upload-token. */
   readonly state: "valid" | "expired" | "consumed" | "deleted";
@@ -130,6 +169,7 @@ export interface TokenRecord {
 export interface CallbackRecord {
   /** `redirect`: a 301 (or a POST form when longer than 1500 characters); `background`: the emulator called return_url itself. */
   readonly mode: "redirect" | "background";
+  /** return_url with TwentyThree's parameters added; return_url alone when they were POSTed. */
   readonly url: string;
   /** `GET`, or `POST` when the callback URL would exceed 1500 characters. */
   readonly method: "GET" | "POST";
@@ -141,23 +181,37 @@ export interface CallbackRecord {
 
 /** A stored upload: exactly the bytes the emulator received, with their SHA-256. */
 export interface UploadRecord {
+  /** The new video's `photo_id` (sequential, from `1000001`). */
   readonly photoId: string;
+  /** Its `tree_id`. */
   readonly treeId: string;
   /** The per-video secret returned as `token`. */
   readonly token: string;
+  /** The upload token it was stored with. */
   readonly uploadToken: string;
+  /** The API generation of that token. */
   readonly api: ApiGeneration;
+  /** The file name the multipart `file` part (or the chunk fields) carried. */
   readonly fileName: string;
+  /** The `Content-Type` of the `file` part. */
   readonly contentType: string;
+  /** Bytes stored. */
   readonly size: number;
   /** Lower-case hex SHA-256 of the stored bytes. */
   readonly sha256: string;
+  /** The token's `title`. */
   readonly title: string;
+  /** The token's `description`. */
   readonly description: string;
+  /** The token's `tags`. */
   readonly tags: string;
+  /** The token's `album_id`, or `""`. */
   readonly albumId: string;
+  /** The token's `publish`. */
   readonly publish: boolean;
+  /** The token's v2 `publish_date`, or `""`. */
   readonly publishDate: string;
+  /** The token's `absolute_url`, or `""`. */
   readonly absoluteUrl: string;
   /** Extra parameters from the token request and the redeem POST. */
   readonly extra: Readonly<Record<string, string>>;
@@ -165,11 +219,13 @@ export interface UploadRecord {
   readonly resumableIdentifier: string | null;
   /** Number of chunks for a chunked upload, `null` otherwise. */
   readonly chunks: number | null;
+  /** When the file was stored (ISO 8601). */
   readonly storedAt: string;
   /** When `video_encoded_p` turns 1 in photo/list. */
   readonly encodedAt: string;
   /** Deleted through v2 delete-upload-token (kept here so tests can still see it). */
   readonly deleted: boolean;
+  /** What happened to the callback to return_url, or `null` when there was none (yet). */
   readonly callback: CallbackRecord | null;
   /** Where the bytes are on disk (only meaningful on the emulator's machine). */
   readonly path: string;
@@ -177,11 +233,15 @@ export interface UploadRecord {
 
 /** One request to an API endpoint (or `POST /__emulator/token`), logged as it happens. */
 export interface RequestRecord {
+  /** Sequential from 1, per emulator. */
   readonly id: number;
+  /** When the request arrived (ISO 8601). */
   readonly at: string;
+  /** The HTTP method. */
   readonly method: string;
   /** Path without the query string (which may carry tokens). */
   readonly path: string;
+  /** Which endpoint the path is (`"unknown"` for a path that is none of them). */
   readonly endpoint: EndpointName;
   /** `null` for paths outside `/api` and `/api/2`. */
   readonly api: ApiGeneration | null;
@@ -210,7 +270,9 @@ export interface RequestRecord {
 
 /** A request received by the `/__emulator/return` echo page. */
 export interface ReturnRecord {
+  /** When the page was requested (ISO 8601). */
   readonly at: string;
+  /** `GET` for a redirect, `POST` for a callback too long for a URL. */
   readonly method: string;
   /** The query string, as an object (the last value wins for repeated names). */
   readonly query: Readonly<Record<string, string>>;
@@ -224,52 +286,73 @@ export interface ReturnRecord {
 
 /** Options for a child emulator spawned through the control API (a safe subset of `EmulatorOptions`). */
 export interface InstanceOptions {
-  /** Default `"full"`. */
+  /** CORS on the API paths (`EmulatorOptions.cors`). Default: `"full"`. */
   cors?: CorsMode;
-  /** Default `1000`. */
+  /** Milliseconds until an upload reports `video_encoded_p=1`. Default: `1000`. */
   encodingDelayMs?: number;
-  /** Default `[".exe", "application/x-msdownload", "application/x-msdos-program"]`. */
+  /**
+   * File types redeem-upload-token refuses (`EmulatorOptions.refuseTypes`).
+   * Default: `[".exe", "application/x-msdownload", "application/x-msdos-program"]`.
+   */
   refuseTypes?: readonly string[];
-  /** Default: the emulator-* credentials. */
+  /**
+   * OAuth credentials; each missing field takes its default. Default: the emulator-* credentials.
+   */
   credentials?: Partial<{
     consumerKey: string;
     consumerSecret: string;
     accessToken: string;
     accessTokenSecret: string;
   }>;
-  /** Default `"emulator-bearer"`. */
+  /** Bearer token accepted by `/api/2`. Default: `"emulator-bearer"`. */
   bearerToken?: string;
-  /** Default `"write"`. */
+  /**
+   * Permission level of the credentials (`EmulatorOptions.permissionLevel`). Default: `"write"`.
+   */
   permissionLevel?: "read" | "write" | "admin" | "super";
-  /** Default `300`. */
+  /** Accepted clock skew of `oauth_timestamp`, in seconds. Default: `300`. */
   timestampWindowSeconds?: number;
-  /** Default `403`. */
+  /** HTTP status of the answer to an invalid, consumed or expired upload token. Default: `403`. */
   tokenErrorStatus?: number;
-  /** Default: the Host header of each request. */
+  /** The `domain` reported in callbacks. Default: the Host header of each request. */
   domain?: string;
 }
 
 /** A child emulator. */
 export interface InstanceRecord {
+  /** The child's base URL. */
   readonly url: string;
+  /** The child's port; also its name in `DELETE /__emulator/instances/<port>`. */
   readonly port: number;
 }
 
 /** `GET /__emulator/info`: the configuration in use (no secrets). */
 export interface EmulatorInfo {
+  /** The emulator's base URL. */
   readonly url: string;
+  /** The `cors` option in effect. */
   readonly cors: CorsMode;
+  /** The `permissionLevel` option in effect. */
   readonly permissionLevel: PermissionLevel;
+  /** The `encodingDelayMs` option in effect. */
   readonly encodingDelayMs: number;
+  /** The `refuseTypes` option in effect. */
   readonly refuseTypes: readonly string[];
+  /** The `tokenErrorStatus` option in effect. */
   readonly tokenErrorStatus: number;
+  /** The `timestampWindowSeconds` option in effect. */
   readonly timestampWindowSeconds: number;
+  /** The OAuth consumer key (not secret: it is sent in every signed request). */
   readonly consumerKey: string;
+  /** The OAuth access token (not secret: it is sent in every signed request). */
   readonly accessToken: string;
   /** Whether each secret is still the documented default. */
   readonly defaultSecrets: {
+    /** The consumer secret is `DEFAULT_CREDENTIALS.consumerSecret`. */
     readonly consumerSecret: boolean;
+    /** The access token secret is `DEFAULT_CREDENTIALS.accessTokenSecret`. */
     readonly accessTokenSecret: boolean;
+    /** The bearer token is `DEFAULT_BEARER_TOKEN`. */
     readonly bearerToken: boolean;
   };
 }
@@ -279,19 +362,36 @@ export interface EmulatorInfo {
  * `@twentythree-upload/core`), plus `params` (snake_case API parameters) and `api`.
  */
 export interface TokenIssueRequest {
+  /** `title` (HTML tags are stripped, as TwentyThree does). Default: `""`. */
   title?: string;
+  /** `description`. Default: `""`. */
   description?: string;
+  /** `album_id`: one or more numeric ids, comma-separated. Default: none. */
   albumId?: string;
+  /** `tags`. Default: `""`. */
   tags?: string;
+  /** `publish` (sent as `1`/`0`). Default: `true`, or `false` when `publishDate` is set. */
   publish?: boolean;
+  /**
+   * v2 `publish_date`, e.g. `"2026-11-01 09:00:00"` (a legacy token keeps it as an extra).
+   * Default: none.
+   */
   publishDate?: string;
+  /** Extra parameters, stored on the token and repeated in the callback. Default: none. */
   extra?: Record<string, string>;
+  /** `max_uploads`: 1 to 100 (legacy) or 1000 (v2). Default: `1`. */
   maxUploads?: number;
+  /** Accepted so that an `UploadTokenRequest` can be sent as is; not used. */
   fileName?: string;
+  /** Accepted so that an `UploadTokenRequest` can be sent as is; not used. */
   fileSize?: number;
+  /** Accepted so that an `UploadTokenRequest` can be sent as is; not used. */
   fileType?: string;
-  /** snake_case API parameters (`return_url`, `valid_minutes`, `format`…); they win over the camelCase fields. */
+  /**
+   * snake_case API parameters (`return_url`, `valid_minutes`, `format`…); they win over the
+   * camelCase fields. Default: none.
+   */
   params?: Record<string, string | number | boolean>;
-  /** `"v2"` for a v2-shaped answer. Default `"legacy"`. */
+  /** `"v2"` for a v2-shaped answer. Default: `"legacy"`. */
   api?: ApiGeneration;
 }

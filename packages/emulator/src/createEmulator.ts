@@ -23,6 +23,7 @@ import { NonceStore } from "./oauthVerify.js";
 export interface Emulator {
   /** Base URL, e.g. `http://127.0.0.1:8023`. */
   readonly url: string;
+  /** The port listened on (the free one picked when `port` was `0`). */
   readonly port: number;
   /** Where uploads are stored. */
   readonly dataDir: string;

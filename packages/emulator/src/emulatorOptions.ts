@@ -2,23 +2,23 @@ import type { CorsMode, PermissionLevel } from "./controlTypes.js";
 
 /** OAuth 1.0a privileged credentials ("Settings → API & Applications" on a real site). */
 export interface EmulatorCredentials {
-  /** Default `"emulator-key"`. */
+  /** `oauth_consumer_key`. Default: `"emulator-key"`. */
   consumerKey: string;
-  /** Default `"emulator-secret"`. */
+  /** The consumer secret (signs requests, never sent). Default: `"emulator-secret"`. */
   consumerSecret: string;
-  /** Default `"emulator-token"`. */
+  /** `oauth_token`. Default: `"emulator-token"`. */
   accessToken: string;
-  /** Default `"emulator-token-secret"`. */
+  /** The access token secret (signs requests, never sent). Default: `"emulator-token-secret"`. */
   accessTokenSecret: string;
 }
 
 /** Options for `createEmulator`. */
 export interface EmulatorOptions {
-  /** Interface to listen on. Default `"127.0.0.1"`. */
+  /** Interface to listen on. Default: `"127.0.0.1"`. */
   host?: string;
-  /** Port to listen on; `0` picks a free one. Default `0`. */
+  /** Port to listen on; `0` picks a free one. Default: `0`. */
   port?: number;
-  /** CORS on the API paths (the control API always sends CORS headers). Default `"full"`. */
+  /** CORS on the API paths (the control API always sends CORS headers). Default: `"full"`. */
   cors?: CorsMode;
   /**
    * Where uploads are stored. Default: a fresh temporary directory. A directory the emulator
@@ -26,36 +26,46 @@ export interface EmulatorOptions {
    * sub-folders are removed.
    */
   dataDir?: string;
-  /** Keep the data directory on close. Default `false`. */
+  /** Keep the data directory on close. Default: `false`. */
   keepData?: boolean;
   /** OAuth credentials; each missing field takes its default. */
   credentials?: Partial<EmulatorCredentials>;
-  /** Bearer token accepted by `/api/2` (`Authorization: Bearer …`). Default `"emulator-bearer"`. */
+  /**
+   * Bearer token accepted by `/api/2` (`Authorization: Bearer …`). Default: `"emulator-bearer"`.
+   */
   bearerToken?: string;
   /**
    * Permission level of the credentials. `write` is enough for get-upload-token; `user_id` needs
-   * `super`; `read` makes get-upload-token refuse with `permission_denied`. Default `"write"`.
+   * `super`; `read` makes get-upload-token refuse with `permission_denied`. Default: `"write"`.
    */
   permissionLevel?: Exclude<PermissionLevel, "none" | "anonymous">;
-  /** Delay after an upload is stored before photo/list reports `video_encoded_p=1`. Default `1000` ms. */
+  /**
+   * Delay after an upload is stored before photo/list reports `video_encoded_p=1`. Default: `1000`
+   * ms.
+   */
   encodingDelayMs?: number;
   /**
    * File types redeem-upload-token refuses with "The file type isn't supported": MIME types
    * (`application/x-msdownload`), wildcards (`text/*`) or extensions (`.exe`).
-   * Default `[".exe", "application/x-msdownload", "application/x-msdos-program"]`.
+   * Default: `[".exe", "application/x-msdownload", "application/x-msdos-program"]`.
    */
   refuseTypes?: readonly string[];
-  /** Accepted clock skew of `oauth_timestamp`, in seconds. Default `300`. */
+  /** Accepted clock skew of `oauth_timestamp`, in seconds. Default: `300`. */
   timestampWindowSeconds?: number;
-  /** HTTP status of the plain-text answer to an invalid, consumed or expired upload token. Default `403`. */
+  /**
+   * HTTP status of the plain-text answer to an invalid, consumed or expired upload token.
+   * Default: `403`.
+   */
   tokenErrorStatus?: number;
   /** The `domain` reported in callbacks. Default: the Host header of the request (`127.0.0.1:<port>`). */
   domain?: string;
-  /** Deadline of the background (`background_return_p=1`) call to return_url. Default `10_000` ms. */
+  /**
+   * Deadline of the background (`background_return_p=1`) call to return_url. Default: `10_000` ms.
+   */
   callbackTimeoutMs?: number;
-  /** Largest request head accepted; larger ones get `431`. Default `16384` bytes. */
+  /** Largest request head accepted; larger ones get `431`. Default: `16384` bytes. */
   maxHeaderSize?: number;
-  /** Do not log requests. Default `false`. */
+  /** Do not log requests. Default: `false`. */
   quiet?: boolean;
   /** Where request log lines go. Default: standard output. */
   logger?: (line: string) => void;

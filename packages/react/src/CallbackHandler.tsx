@@ -27,13 +27,20 @@ export interface CallbackHandlerProps {
    * Called once with a successful callback for the configured site. `verified` says whether this
    * browser tab received its upload token (`false` for a forged link; `null` when it cannot
    * tell): confirm the video with TwentyThree on your server before trusting an unverified one.
+   * Default: none.
    */
   onSuccess?: (result: CallbackSuccess, details: { verified: boolean | null }) => void;
-  /** Called once with a failed upload (`result` set) or an untrustworthy URL (`result` null). */
+  /**
+   * Called once with a failed upload (`result` set) or an untrustworthy URL (`result` null).
+   * Default: none.
+   */
   onError?: (error: CallbackError, result: CallbackFailure | null) => void;
   /** Renders the state yourself. Default: a sentence per state. */
   children?: (state: CallbackState) => ReactNode;
-  /** Remove TwentyThree's parameters (they include the upload token) from the address bar. Default `true`. */
+  /**
+   * Remove TwentyThree's parameters (they include the upload token) from the address bar.
+   * Default: `true`.
+   */
   stripParams?: boolean;
   /**
    * Post the result to the page that started the upload instead of handling it here: `"auto"`
@@ -41,7 +48,7 @@ export interface CallbackHandlerProps {
    * a same-origin parent or opener; `false` never.
    */
   handOff?: boolean | "auto";
-  /** Strings to override, merged over `locale` (or the provider's labels). */
+  /** Strings to override, merged over `locale` (or the provider's labels). Default: none. */
   labels?: Partial<UploadLabels>;
   /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
   locale?: UploadLocale;

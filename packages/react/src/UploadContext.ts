@@ -13,7 +13,7 @@ import type { UploadLabels } from "./labels.js";
 export interface UploadSettings {
   /** The TwentyThree site (bare domain or origin URL), or `undefined` when not configured. */
   readonly site: string | undefined;
-  /** API generation. Default `"legacy"`. */
+  /** API generation. Default: `"legacy"`. */
   readonly apiVersion: ApiVersion;
   /** The token endpoint (URL or function), or `undefined` when not configured. */
   readonly token: TokenSource | undefined;

@@ -16,15 +16,15 @@ type FormElementProps = Omit<
 
 /** Props of {@link UploadForm}: uploader options (`site`, `token`, `accept`, `maxSize`, `retry`…), the form's own options, and `<form>` props. */
 export interface UploadFormProps extends UseUploadFormOptions, FormElementProps {
-  /** Start uploading as soon as a file is chosen, without the submit button. Default `false`. */
+  /** Start uploading as soon as a file is chosen, without the submit button. Default: `false`. */
   startOnSelect?: boolean;
-  /** Show a title field (sent with update-upload-token once a token exists). Default `false`. */
+  /** Show a title field (sent with update-upload-token once a token exists). Default: `false`. */
   titleField?: boolean;
-  /** Show a description field. Default `false`. */
+  /** Show a description field. Default: `false`. */
   descriptionField?: boolean;
   /** Renders the success message. Default: `labels.uploaded(photoId)`. */
   renderSuccess?: (result: UploadResult) => ReactNode;
-  /** Strings to override, merged over `locale` (or the provider's labels). */
+  /** Strings to override, merged over `locale` (or the provider's labels). Default: none. */
   labels?: Partial<UploadLabels>;
   /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
   locale?: UploadLocale;

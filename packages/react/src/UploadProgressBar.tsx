@@ -14,7 +14,7 @@ export interface UploadProgressBarProps extends Omit<
   label: string;
   /** For `aria-valuetext` and size formatting. */
   labels: UploadLabels;
-  /** Copied to `data-state` (e.g. the item's status). */
+  /** Copied to `data-state` (e.g. the item's status). Default: none (no `data-state`). */
   state?: string;
 }
 

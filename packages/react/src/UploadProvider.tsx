@@ -12,20 +12,33 @@ import { labelsFor } from "./useLabels.js";
 
 /** Props of {@link UploadProvider}. Each one falls back to an enclosing provider's value. */
 export interface UploadProviderProps {
-  /** The TwentyThree site: a bare domain (HTTPS) or an origin URL. */
+  /**
+   * The TwentyThree site: a bare domain (HTTPS) or an origin URL. Default: the enclosing
+   * provider's, else none (each component or hook then needs its own `site`).
+   */
   site?: string;
-  /** API generation. Default `"legacy"`. */
+  /** API generation. Default: the enclosing provider's, else `"legacy"`. */
   apiVersion?: ApiVersion;
-  /** Where upload tokens come from: your endpoint's URL, or a function. */
+  /**
+   * Where upload tokens come from: your endpoint's URL, or a function. Default: the enclosing
+   * provider's, else none (each component or hook then needs its own `token`).
+   */
   token?: TokenSource;
-  /** Transport for every uploader. Default `"auto"` (XHR, iframe fallback when CORS is refused). */
+  /**
+   * Transport for every uploader. Default: the enclosing provider's, else `"auto"` (XHR, iframe
+   * fallback when CORS is refused).
+   */
   transport?: TransportName | Transport;
-  /** Built-in strings to start from. Default `"en"`, or the enclosing provider's labels. */
+  /** Built-in strings to start from. Default: `"en"`, or the enclosing provider's labels. */
   locale?: UploadLocale;
-  /** Strings to override, merged over `locale`. */
+  /** Strings to override, merged over `locale`. Default: none. */
   labels?: Partial<UploadLabels>;
-  /** Defaults for every uploader below (concurrency, accept, maxSize, retry…). */
+  /**
+   * Defaults for every uploader below (concurrency, accept, maxSize, retry…), merged over the
+   * enclosing provider's. Default: none.
+   */
   defaults?: Partial<UploaderOptions>;
+  /** The part of the app these settings apply to. */
   children?: ReactNode;
 }
 

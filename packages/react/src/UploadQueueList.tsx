@@ -20,9 +20,9 @@ import { useUploadItemIds } from "./useUploadQueue.js";
 export interface UploadQueueListProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** Renders one row: return an `<UploadQueue.Item id={id}>` with the parts you want. */
   children: (id: string) => ReactNode;
-  /** Estimated row height in px before a row is measured. Default `56`. */
+  /** Estimated row height in px before a row is measured. Default: `56`. */
   estimateSize?: number;
-  /** Rows rendered beyond the visible ones, each way. Default `6`. */
+  /** Rows rendered beyond the visible ones, each way. Default: `6`. */
   overscan?: number;
 }
 

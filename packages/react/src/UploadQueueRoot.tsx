@@ -18,19 +18,22 @@ import { useUploaderState } from "./useUploaderState.js";
  */
 export interface UploadQueueRootProps
   extends Partial<UploaderOptions>, Omit<ComponentPropsWithoutRef<"div">, keyof UploaderOptions> {
-  /** Use this uploader instead of creating one from the options. */
+  /** Use this uploader instead of creating one from the options. Default: none (one is created). */
   uploader?: Uploader;
-  /** Strings to override, merged over `locale` (or the provider's labels). */
+  /** Strings to override, merged over `locale` (or the provider's labels). Default: none. */
   labels?: Partial<UploadLabels>;
-  /** Built-in strings to use instead of the provider's. */
+  /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
   locale?: UploadLocale;
-  /** Allow choosing several files. Default `true`. */
+  /** Allow choosing several files. Default: `true`. */
   multiple?: boolean;
-  /** The picker chooses a folder. Default `false`. */
+  /** The picker chooses a folder. Default: `false`. */
   directory?: boolean;
-  /** Accept pasted files while focus is inside the queue (`"root"`), anywhere, or not. Default `"root"`. */
+  /**
+   * Accept pasted files while focus is inside the queue (`"root"`), anywhere, or not.
+   * Default: `"root"`.
+   */
   paste?: "root" | "document" | false;
-  /** Disables adding files. Default `false`. */
+  /** Disables adding files. Default: `false`. */
   disabled?: boolean;
 }
 

@@ -22,10 +22,19 @@ export interface UploadLabels {
   /** Shown when the queue is empty. */
   emptyQueue: string;
 
+  /** Visible text of an item's cancel button (`UploadQueue.Cancel`, `UploadForm`). */
   cancel: string;
+  /** Visible text of an item's retry button (`UploadQueue.Retry`, `UploadForm`). */
   retry: string;
+  /** Visible text of an item's remove button (`UploadQueue.Remove`). */
   remove: string;
+  /**
+   * Text for a button that cancels the whole queue. No built-in part renders it: for custom UIs.
+   */
   cancelAll: string;
+  /**
+   * Text for a button that retries every failed item. No built-in part renders it: for custom UIs.
+   */
   retryAll: string;
   /** Accessible name of an item's cancel button. */
   cancelItem: (name: string) => string;

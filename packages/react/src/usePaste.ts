@@ -7,10 +7,12 @@ export interface UsePasteOptions {
   onFiles: (files: File[]) => void;
   /**
    * Where to listen: an element ref (pastes while focus is inside it) or `"document"` (anywhere
-   * on the page). Default `"document"`.
+   * on the page). Default: `"document"`.
    */
   target?: RefObject<HTMLElement | null> | "document";
-  /** Default `false`. */
+  /**
+   * Stops listening: pastes then reach the page as if the hook were not there. Default: `false`.
+   */
   disabled?: boolean;
 }
 

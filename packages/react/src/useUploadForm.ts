@@ -20,11 +20,13 @@ import { markTokenConsumed, useUploadToken, type UploadTokenState } from "./useU
 
 /** Options of {@link useUploadForm}. */
 export interface UseUploadFormOptions extends Partial<Omit<UploaderOptions, "meta">> {
-  /** Metadata for the form's token request. Default `{}`. */
+  /** Metadata for the form's token request. Default: `{}`. */
   meta?: UploadMeta;
-  /** A token issued by your server (needed for the no-JavaScript form). Default none. */
+  /** A token issued by your server (needed for the no-JavaScript form). Default: none. */
   initialToken?: UploadToken;
-  /** Wait this long after the last keystroke before sending title/description. Default `600` ms. */
+  /**
+   * Wait this long after the last keystroke before sending title/description. Default: `600` ms.
+   */
   metadataDebounceMs?: number;
 }
 

@@ -12,15 +12,19 @@ import { useUploader, type UseUploaderOptions } from "./useUploader.js";
 
 /** What {@link useUploadQueue} returns. */
 export interface UploadQueueState {
+  /** The uploader behind this state (the one given, or the one created from the options). */
   readonly uploader: Uploader;
   /** All items in the order they were added (a new array whenever any item changes). */
   readonly items: readonly UploadItem[];
   /** Item ids in order; keeps its identity while no item is added or removed (for lists). */
   readonly ids: readonly string[];
+  /** How many items are in each status. */
   readonly counts: StatusCounts;
   /** Progress over all items that are not rejected or canceled. */
   readonly progress: ProgressState;
+  /** Some item is uploading, processing, retrying, paused or queued (with autoStart). */
   readonly isBusy: boolean;
+  /** `false` while the browser reports being offline (uploads are paused meanwhile). */
   readonly isOnline: boolean;
   /** Adds files; invalid ones become `rejected` items. Returns their ids. */
   add(files: Iterable<Blob> | ArrayLike<Blob>, meta?: UploadMeta): readonly string[];

@@ -17,13 +17,19 @@ import { useUploadContext } from "./useUploadContext.js";
 export interface UseUploadTokenOptions {
   /** Your token endpoint (URL) or a function. Default: `UploadProvider`'s `token`. */
   token?: TokenSource;
-  /** Set `false` to defer the request. Default `true`. */
+  /** Set `false` to defer the request. Default: `true`. */
   enabled?: boolean;
-  /** Default: the app's `QueryClientProvider`, else a client of this library's own. */
+  /**
+   * The TanStack Query client that caches the token. Default: the app's
+   * `QueryClientProvider`, else a client of this library's own.
+   */
   queryClient?: QueryClient;
-  /** Refresh this long before `valid_until`. Default `60_000` ms. */
+  /** Refresh this long before `valid_until`. Default: `60_000` ms. */
   refreshMarginMs?: number;
-  /** A token the server already issued (server rendering), used until it is consumed. */
+  /**
+   * A token the server already issued (server rendering), used until it is consumed, so that
+   * the first render needs no request. Default: none.
+   */
   initialToken?: UploadToken;
 }
 
@@ -31,9 +37,15 @@ export interface UseUploadTokenOptions {
 export interface UploadTokenState {
   /** A usable (not expired, not consumed) token, or `null` while there is none. */
   token: UploadToken | null;
+  /**
+   * TanStack Query's status: `pending` until a first token arrives, `success` once one did
+   * (even if it has since been consumed or expired: check `token`), `error` when the last
+   * request failed (after retries, for failures worth retrying).
+   */
   status: "pending" | "success" | "error";
   /** A typed library error: `TokenRequestError`, `TwentyThreeApiError`, `ResponseFormatError`. */
   error: TwentyThreeUploadError | null;
+  /** A request is in flight, including a refresh in the background before expiry. */
   isFetching: boolean;
   /** Call once the token was redeemed: it is never returned again and a fresh one is fetched. */
   invalidate: () => void;
