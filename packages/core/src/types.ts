@@ -81,11 +81,14 @@ export interface UploadMeta {
  * about the file, so that the server can validate and log without seeing the bytes.
  */
 export interface UploadTokenRequest extends UploadMeta {
-  /** The file's name, when it has one. */
+  /**
+   * The file's name (`""` for a `Blob` without one). The uploader sends the three file fields
+   * with per-file tokens only: a `"shared"` token serves several files.
+   */
   fileName?: string;
-  /** The file's size in bytes. */
+  /** The file's size in bytes (per-file tokens only). */
   fileSize?: number;
-  /** The file's MIME type as the browser reports it (`""` when unknown). */
+  /** The file's MIME type as the browser reports it, `""` when unknown (per-file tokens only). */
   fileType?: string;
   /**
    * How many uploads the token should allow. Sent only with `tokenStrategy: "shared"`: the
