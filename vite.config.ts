@@ -57,6 +57,10 @@ export default defineConfig({
   test: {
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     provide: { emulatorUrl },
+    // CI machines are shared and slow at times: a poll waits up to 5 s for what a user would see
+    // (it returns as soon as the condition holds), and a test may take 30 s. No test asserts speed.
+    expect: { poll: { timeout: 5_000 } },
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -36,14 +36,21 @@ function formOf(container: HTMLElement): HTMLFormElement {
   return form;
 }
 
+/** The hidden `upload_token` field's value now (undefined without the field). */
+const hiddenToken = (container: HTMLElement) =>
+  container.querySelector<HTMLInputElement>('input[name="upload_token"]')?.value;
+
 /** The token in the hidden field, once the form has one. */
 async function issuedToken(container: HTMLElement): Promise<string> {
   let value = "";
   await expect
-    .poll(() => {
-      value = container.querySelector<HTMLInputElement>('input[name="upload_token"]')?.value ?? "";
-      return value;
-    })
+    .poll(
+      () => {
+        value = hiddenToken(container) ?? "";
+        return value;
+      },
+      { timeout: 10_000 },
+    )
     .not.toBe("");
   return value;
 }
@@ -212,7 +219,7 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     }
   });
 
-  it("under StrictMode requests one token and uploads once", async () => {
+  it("under StrictMode requests one token per upload and uploads once", async () => {
     const before = await lastRequestId(emulator);
     const { file, sha256 } = await randomFile(64 * 1024, "strict.mp4");
     const screen = await render(
@@ -226,12 +233,21 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     await expect
       .poll(() => formOf(screen.container).dataset.state, { timeout: 10_000 })
       .toBe("succeeded");
-    // One token minted (the endpoint also answers a CORS preflight, which mints nothing).
-    const tokenPosts = await requestsTo(emulator, "token", before);
-    expect(tokenPosts.filter((request) => request.method === "POST")).toHaveLength(1);
     // Uploads that carry a token (core's auto transport may first send a token-less CORS probe).
     const posts = await requestsTo(emulator, "photo/redeem-upload-token", before);
-    expect(posts.filter((r) => r.method === "POST" && r.uploadToken !== null)).toHaveLength(1);
+    const uploads = posts.filter((r) => r.method === "POST" && r.uploadToken !== null);
+    expect(uploads).toHaveLength(1);
+    // Its token consumed, the form fetches the one for a next upload (about a second later):
+    // once that is in the field, exactly two tokens exist, the redeemed one and the next one.
+    const redeemed = uploads[0]?.uploadToken;
+    await expect
+      .poll(() => [undefined, "", redeemed].includes(hiddenToken(screen.container)), {
+        timeout: 10_000,
+      })
+      .toBe(false);
+    const tokenPosts = await requestsTo(emulator, "token", before);
+    // The endpoint also answers CORS preflights, which mint nothing.
+    expect(tokenPosts.filter((request) => request.method === "POST")).toHaveLength(2);
     expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
   });
 });
