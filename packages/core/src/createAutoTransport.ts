@@ -2,7 +2,7 @@ import type { ChunkedTransportOptions } from "./createChunkedTransport.js";
 import { createXhrTransport } from "./createXhrTransport.js";
 import { UploadError } from "./errors.js";
 import { lazyTransport } from "./lazyTransport.js";
-import { probeCors } from "./probeCors.js";
+import { probeCorsResult, type ProbeCorsOptions } from "./probeCors.js";
 import { transportKit } from "./transportKit.js";
 import type { Transport } from "./types.js";
 
@@ -15,6 +15,11 @@ export interface AutoTransportOptions {
   chunkedFrom?: number;
   /** Options of the chunked transport. Default: its own defaults (5 MiB chunks, 3 at a time). */
   chunked?: ChunkedTransportOptions;
+  /**
+   * Options of the CORS probe: how long a refusal is remembered (`refusalMaxAgeMs`, default 10
+   * minutes) and its timeout (`timeoutMs`, default 30 s).
+   */
+  probe?: ProbeCorsOptions;
 }
 
 /**
@@ -23,6 +28,10 @@ export interface AutoTransportOptions {
  * least `chunkedFrom` bytes) where the site allows this page to read its answers, and the
  * iframe fallback where it does not. The probe carries no file, so nothing is ever uploaded
  * twice.
+ *
+ * Only a confirmed refusal (the site answers, but not to CORS requests) selects the iframe; when
+ * the site could not be reached at all the attempt fails with a `network` error that is not
+ * ambiguous (nothing was sent), and the uploader's retry probes again.
  */
 export function createAutoTransport(options: AutoTransportOptions = {}): Transport {
   const chunkedFrom = options.chunkedFrom ?? Number.POSITIVE_INFINITY;
@@ -35,10 +44,21 @@ export function createAutoTransport(options: AutoTransportOptions = {}): Transpo
     (await import("./iframeTransport.js")).iframeTransport(transportKit),
   );
   return async (request) => {
-    const cors = await untilAborted(probeCors(request.site, request.apiVersion), request.signal);
-    if (!cors) return iframe(request);
+    const cors = await untilAborted(
+      probeCorsResult(request.site, request.apiVersion, options.probe),
+      request.signal,
+    );
+    if (cors === "unreachable") throw unreachable();
+    if (cors === "refused") return iframe(request);
     return request.file.size >= chunkedFrom ? chunked(request) : xhr(request);
   };
+}
+
+function unreachable(): UploadError {
+  return new UploadError(
+    "network",
+    "Could not reach the video site to check how to upload to it. Nothing was uploaded.",
+  );
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -56,7 +56,7 @@ export {
   TOKEN_REQUEST_HEADER,
   type RequestUploadTokenOptions,
 } from "./requestUploadToken.js";
-export { probeCors } from "./probeCors.js";
+export { probeCors, type ProbeCorsOptions } from "./probeCors.js";
 export { rememberReceivedToken, wasTokenReceived } from "./receivedTokens.js";
 export { resolveTransport, type ResolveTransportOptions } from "./resolveTransport.js";
 export { apiUrl, siteOrigin } from "./siteUrls.js";

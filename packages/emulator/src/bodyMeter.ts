@@ -111,12 +111,22 @@ export class BodyMeter extends Transform {
   get bytes(): number {
     return this.received;
   }
+
+  /**
+   * Cut before a reader attached (a reset fault at 0 bytes trips on the first chunk, possibly
+   * while the endpoint is still awaiting something else): its `error` event has been emitted
+   * already, so a reader that starts now must check this or wait forever.
+   */
+  get cut(): boolean {
+    return this.destroyed && !this.readableEnded;
+  }
 }
 
 /** Reads and discards the rest of a body; resolves when it ended, rejects if it was cut. */
 export function drain(body: BodyMeter): Promise<void> {
   return new Promise((resolve, reject) => {
     if (body.readableEnded) return resolve();
+    if (body.cut) return reject(new ClientAbortError());
     body.on("end", resolve);
     body.on("error", reject);
     body.resume();
@@ -126,6 +136,7 @@ export function drain(body: BodyMeter): Promise<void> {
 /** Reads a small body into a string; rejects beyond `maxBytes` (after draining the rest). */
 export function readText(body: BodyMeter, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (body.cut) return reject(new ClientAbortError());
     const chunks: Buffer[] = [];
     let size = 0;
     body.on("data", (chunk: Buffer) => {

@@ -120,6 +120,7 @@ export function receiveRedeemForm(
         .then(cleanup)
         .then(() => reject(error));
     };
+    if (body.cut) return fail(new ClientAbortError());
     let parser: busboy.Busboy;
     try {
       parser = busboy({

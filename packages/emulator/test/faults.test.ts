@@ -187,6 +187,21 @@ describe("faults", { timeout: 20_000 }, () => {
     expect(log.every((r) => r.done && r.endedAt !== null && r.endedAt >= r.at)).toBe(true);
   });
 
+  it("resets a probe at 0 bytes and logs it as finished and aborted", async () => {
+    await client().reset();
+    await client().addFault({ resetAfterBytes: 0, probes: true });
+    await expect(redeem(emulator().url, new FormData())).rejects.toThrow();
+    // The reset trips on the first body chunk, before the endpoint reads the body.
+    await vi.waitFor(async () => expect((await lastRedeem())?.done).toBe(true));
+    expect(await lastRedeem()).toMatchObject({
+      probe: true,
+      aborted: true,
+      status: null,
+      bytesReceived: 0,
+    });
+    expect((await redeem(emulator().url, new FormData())).status).toBe(400);
+  });
+
   it("faults a seeded random share of requests, reproducibly, and passes the rest on", async () => {
     const run = async (seed: number) => {
       await client().reset();
