@@ -79,6 +79,83 @@ describe("createUploader: the queue", () => {
     });
   });
 
+  it("uploads three files at a time when no concurrency is given", async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const { uploader, transport, statuses } = setupUploader();
+    const counted: Transport = async (request) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        return await transport(request);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    uploader.setOptions({ transport: counted });
+    uploader.add(videoFiles(5));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(uploader.getSnapshot().counts).toMatchObject({ uploading: 3, queued: 2 });
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(Array(5).fill("succeeded"));
+    expect(mostInFlight).toBe(3);
+  });
+
+  it("sums the speed of the uploads in flight and estimates the time left for the whole queue", async () => {
+    // 2 s per file whatever its size: 5, 10 and 15 kB/s for the three files in flight.
+    const { uploader } = setupUploader({ mock: { durationMs: 2000, progressSteps: 200 } });
+    const sizes = [10_000, 20_000, 30_000, 40_000];
+    const files = sizes.map((size, i) => new File([new Uint8Array(size)], `clip-${i}.mov`));
+    const ids = uploader.add(files);
+    await vi.advanceTimersByTimeAsync(1000);
+
+    const snapshot = uploader.getSnapshot();
+    const items = ids.map((id) => snapshot.byId.get(id));
+    expect(items.map((item) => item?.status)).toEqual([
+      "uploading",
+      "uploading",
+      "uploading",
+      "queued",
+    ]);
+    const speeds = items.slice(0, 3).map((item) => item?.progress.bytesPerSecond ?? 0);
+    expect(speeds[0]).toBeCloseTo(5_000, -2);
+    expect(speeds[1]).toBeCloseTo(10_000, -2);
+    expect(speeds[2]).toBeCloseTo(15_000, -2);
+    const { progress } = snapshot;
+    // The queued file counts towards the bytes still to send, not towards the speed.
+    expect(progress.total).toBe(100_000);
+    expect(progress.loaded).toBe(
+      items.reduce((sum, item) => sum + (item?.progress.loaded ?? 0), 0),
+    );
+    expect(progress.loaded).toBeCloseTo(30_000, -3);
+    expect(progress.bytesPerSecond).toBeCloseTo(speeds[0] + speeds[1] + speeds[2], 6);
+    expect(progress.secondsRemaining).toBeCloseTo(
+      (progress.total - progress.loaded) / (progress.bytesPerSecond ?? Number.NaN),
+      6,
+    );
+    expect(progress.secondsRemaining).toBeCloseTo(70_000 / 30_000, 1);
+
+    // The first file done, the fourth started: its speed is not known yet, the others' is.
+    await vi.advanceTimersByTimeAsync(1100);
+    const later = uploader.getSnapshot();
+    expect(later.byId.get(ids[0] ?? "")?.status).toBe("succeeded");
+    expect(later.byId.get(ids[3] ?? "")?.status).toBe("uploading");
+    const inFlight = ids.slice(1).map((id) => later.byId.get(id)?.progress.bytesPerSecond ?? 0);
+    expect(later.progress.bytesPerSecond).toBeCloseTo(
+      inFlight.reduce((sum, speed) => sum + speed, 0),
+      6,
+    );
+
+    await vi.runAllTimersAsync();
+    expect(uploader.getSnapshot().progress).toMatchObject({
+      loaded: 100_000,
+      total: 100_000,
+      fraction: 1,
+      bytesPerSecond: null,
+      secondsRemaining: 0,
+    });
+  });
+
   it("keeps the snapshot, and untouched items, identical until something changes", async () => {
     const { uploader } = setupUploader({ autoStart: false });
     const [a, b] = uploader.add(videoFiles(2));
