@@ -132,13 +132,17 @@ describe("a strict Content-Security-Policy", { timeout: 90_000 }, () => {
     await expect
       .poll(() => row.locator('[data-part="item-status"]').textContent())
       .toBe(`Uploaded. Video id: ${stored?.photoId}`);
-    // The form was posted into a frame, which TwentyThree redirected to the return page here.
+    // The CORS probe (a refused preflight, the empty form without CORS to check that the site
+    // is up, the preflight refused again), then the form posted into a frame, which TwentyThree
+    // redirected to the return page here.
     const redeems = (await withoutCors.requests()).filter(
       (request) => request.endpoint === "photo/redeem-upload-token",
     );
-    expect(redeems.map((request) => [request.method, request.status])).toEqual([
-      ["OPTIONS", 405],
-      ["POST", 301],
+    expect(redeems.map((request) => [request.method, request.status, request.probe])).toEqual([
+      ["OPTIONS", 405, false],
+      ["POST", 400, true],
+      ["OPTIONS", 405, false],
+      ["POST", 301, false],
     ]);
 
     const { violations } = await pageRecord(page);
