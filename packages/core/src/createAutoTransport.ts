@@ -16,14 +16,15 @@ export interface AutoTransportOptions {
   /** Options of the chunked transport. Default: its own defaults (5 MiB chunks, 3 at a time). */
   chunked?: ChunkedTransportOptions;
   /**
-   * Options of the CORS probe: how long a refusal is remembered (`refusalMaxAgeMs`, default 10
-   * minutes) and its timeout (`timeoutMs`, default 30 s).
+   * Options of the CORS probe: how long a refusal is remembered (`refusalMaxAgeMs`) and its
+   * timeout (`timeoutMs`). Default: `{ refusalMaxAgeMs: 600_000, timeoutMs: 30_000 }` (10
+   * minutes, 30 s).
    */
   probe?: ProbeCorsOptions;
 }
 
 /**
- * Picks a transport per site, before any byte is sent: it probes the site's CORS support once
+ * Picks a transport per site, before any byte is sent: it probes the site's CORS support
  * (`probeCors`, cached per site) and then uses XHR with byte progress (or chunks, for files of at
  * least `chunkedFrom` bytes) where the site allows this page to read its answers, and the
  * iframe fallback where it does not. The probe carries no file, so nothing is ever uploaded

@@ -5,13 +5,13 @@ import type { ApiVersion } from "./types.js";
 export interface ProbeCorsOptions {
   /**
    * How long a confirmed refusal is remembered, in milliseconds; after that the next upload
-   * probes again (the site may have turned CORS on). Default `600_000` (10 minutes). A success
+   * probes again (the site may have turned CORS on). Default: `600_000` (10 minutes). A success
    * is remembered for the life of the page; an unreachable site is never remembered.
    */
   refusalMaxAgeMs?: number;
   /**
    * Give up on each probe request after this many milliseconds; a probe that times out means
-   * "unreachable", never "refused". Default `30_000`.
+   * "unreachable", never "refused". Default: `30_000`.
    */
   timeoutMs?: number;
 }
