@@ -10,6 +10,7 @@ const rejections: Record<FileRejectionCode, string> = {
   "too-small": "Die Datei ist zu klein.",
   empty: "Die Datei ist leer.",
   "too-many-files": "Es sind zu viele Dateien.",
+  unreadable: "Die Datei konnte nicht gelesen werden.",
 };
 
 export const germanLabels: UploadLabels = {

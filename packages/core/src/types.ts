@@ -230,9 +230,13 @@ export type UploadStatus =
   | "failed"
   | "canceled";
 
-/** Why a file was refused before anything was sent. */
+/**
+ * Why a file was refused before anything was sent. `unreadable`: an entry of a drop that the
+ * browser could not read (deleted mid-drag, a broken link, no permission); it never becomes an
+ * item, the drop zone reports it (see `readDroppedFiles` in the React package).
+ */
 export type FileRejectionCode =
-  "file-type" | "too-large" | "too-small" | "empty" | "too-many-files";
+  "file-type" | "too-large" | "too-small" | "empty" | "too-many-files" | "unreadable";
 
 /** A validation failure, readable as is. */
 export interface FileRejection {

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { UploadQueueAnnouncer } from "./UploadQueueAnnouncer.js";
 import { UploadQueueCancel } from "./UploadQueueCancel.js";
+import { UploadQueueDropErrors } from "./UploadQueueDropErrors.js";
 import { UploadQueueDropZone } from "./UploadQueueDropZone.js";
 import { UploadQueueItem } from "./UploadQueueItem.js";
 import { UploadQueueItemName } from "./UploadQueueItemName.js";
@@ -50,6 +51,7 @@ function UploadQueueDefault({
   return (
     <UploadQueueRoot {...props}>
       <UploadQueueDropZone />
+      <UploadQueueDropErrors />
       <UploadQueueSummary />
       <UploadQueueTotalProgress />
       <UploadQueueList>{renderItem}</UploadQueueList>
@@ -68,6 +70,7 @@ function UploadQueueDefault({
 export const UploadQueue = Object.assign(UploadQueueDefault, {
   Root: UploadQueueRoot,
   DropZone: UploadQueueDropZone,
+  DropErrors: UploadQueueDropErrors,
   Trigger: UploadQueueTrigger,
   List: UploadQueueList,
   Item: UploadQueueItem,

@@ -1,6 +1,7 @@
 import type { Uploader, UploadItem } from "@twentythree-upload/core";
 import { createContext, useContext } from "react";
 import type { UploadLabels } from "./labels.js";
+import type { UnreadableEntry } from "./readDroppedFiles.js";
 
 /** @internal What `UploadQueue.Root` shares with its parts. */
 export interface UploadQueueContextValue {
@@ -10,6 +11,10 @@ export interface UploadQueueContextValue {
   readonly openPicker: () => void;
   /** Adds files to the queue (from the drop zone, picker or paste). */
   readonly addFiles: (files: File[]) => void;
+  /** Entries of drops that could not be read (they never became items), oldest first. */
+  readonly unreadable: readonly UnreadableEntry[];
+  /** Records entries of a drop that could not be read. */
+  readonly reportUnreadable: (entries: UnreadableEntry[]) => void;
   readonly disabled: boolean;
 }
 

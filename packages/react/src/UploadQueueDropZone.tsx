@@ -8,7 +8,8 @@ import { useDropZone } from "./useDropZone.js";
 export type UploadQueueDropZoneProps = ComponentPropsWithoutRef<"div">;
 
 /**
- * Where files are dropped (folders included). Also a button: click, Enter or Space opens the file
+ * Where files are dropped (folders included). Entries that cannot be read are listed by
+ * `UploadQueue.DropErrors`. Also a button: click, Enter or Space opens the file
  * picker, and pasting while it has focus adds the pasted files.
  *
  * @selector [data-part="drop-zone"]
@@ -17,9 +18,11 @@ export type UploadQueueDropZoneProps = ComponentPropsWithoutRef<"div">;
  */
 export const UploadQueueDropZone = forwardRef<HTMLDivElement, UploadQueueDropZoneProps>(
   function UploadQueueDropZone({ children, ...props }, ref) {
-    const { labels, addFiles, openPicker, disabled } = useQueueContext("DropZone");
+    const { labels, addFiles, reportUnreadable, openPicker, disabled } =
+      useQueueContext("DropZone");
     const { dropZoneProps } = useDropZone({
       onFiles: addFiles,
+      onUnreadable: reportUnreadable,
       open: openPicker,
       label: labels.dropZone,
       disabled,

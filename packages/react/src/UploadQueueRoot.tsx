@@ -1,8 +1,16 @@
 "use client";
 import type { Uploader, UploaderOptions } from "@twentythree-upload/core";
-import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef } from "react";
+import {
+  forwardRef,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+} from "react";
 import type { UploadLabels, UploadLocale } from "./labels.js";
 import { mergeRefs } from "./mergeRefs.js";
+import type { UnreadableEntry } from "./readDroppedFiles.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadQueueContext, type UploadQueueContextValue } from "./UploadQueueContext.js";
 import { useFilePicker } from "./useFilePicker.js";
@@ -67,6 +75,13 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
     const ref = useMemo(() => mergeRefs(rootRef, forwardedRef), [forwardedRef]);
 
     const addFiles = useCallback((files: File[]) => void uploader.add(files), [uploader]);
+    // Unreadable drop entries cannot be items (the engine takes Blobs); they are kept here and
+    // shown by UploadQueue.DropErrors, so that no dropped file disappears without a word.
+    const [unreadable, setUnreadable] = useState<readonly UnreadableEntry[]>([]);
+    const reportUnreadable = useCallback(
+      (entries: UnreadableEntry[]) => setUnreadable((previous) => [...previous, ...entries]),
+      [],
+    );
     const accept = options.accept;
     const picker = useFilePicker({
       onFiles: addFiles,
@@ -82,8 +97,16 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
     });
 
     const context = useMemo<UploadQueueContextValue>(
-      () => ({ uploader, labels, openPicker: picker.open, addFiles, disabled }),
-      [uploader, labels, picker.open, addFiles, disabled],
+      () => ({
+        uploader,
+        labels,
+        openPicker: picker.open,
+        addFiles,
+        unreadable,
+        reportUnreadable,
+        disabled,
+      }),
+      [uploader, labels, picker.open, addFiles, unreadable, reportUnreadable, disabled],
     );
     return (
       <UploadQueueContext.Provider value={context}>

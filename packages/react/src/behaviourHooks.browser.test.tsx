@@ -1,8 +1,18 @@
 import { useRef } from "react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import { render } from "vitest-browser-react";
-import { useDropZone, useFilePicker, usePaste } from "./index.js";
+import {
+  createMockTokenSource,
+  createMockTransport,
+  createUploader,
+  danishLabels,
+  UploadQueue,
+  useDropZone,
+  useFilePicker,
+  usePaste,
+  type UnreadableEntry,
+} from "./index.js";
 
 function drag(target: Element, type: string, dataTransfer: DataTransfer) {
   target.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
@@ -11,6 +21,48 @@ function drag(target: Element, type: string, dataTransfer: DataTransfer) {
 function withFile(name: string): DataTransfer {
   const transfer = new DataTransfer();
   transfer.items.add(new File(["x"], name, { type: "video/mp4" }));
+  return transfer;
+}
+
+// A script cannot make Chromium produce a file entry that fails to read (entries only come from
+// a real drag from the OS), so the failing entry is a stand-in returned by webkitGetAsEntry()
+// for the named items of an otherwise real DataTransfer and a real drop event.
+const realGetAsEntry = Object.getOwnPropertyDescriptor(
+  DataTransferItem.prototype,
+  "webkitGetAsEntry",
+);
+afterEach(() => {
+  if (realGetAsEntry) {
+    Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", realGetAsEntry);
+  }
+});
+
+function failReading(names: readonly string[]) {
+  const original = realGetAsEntry?.value as (this: DataTransferItem) => FileSystemEntry | null;
+  Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", {
+    configurable: true,
+    writable: true,
+    value(this: DataTransferItem) {
+      const name = this.getAsFile()?.name ?? "";
+      if (!names.includes(name)) {
+        return original.call(this);
+      }
+      return {
+        isFile: true,
+        isDirectory: false,
+        name,
+        file: (_resolve: unknown, reject: (error: Error) => void) =>
+          setTimeout(() => reject(new DOMException("gone", "NotFoundError"))),
+      };
+    },
+  });
+}
+
+function withFiles(names: readonly string[]): DataTransfer {
+  const transfer = new DataTransfer();
+  for (const name of names) {
+    transfer.items.add(new File(["x"], name, { type: "video/mp4" }));
+  }
   return transfer;
 }
 
@@ -150,5 +202,78 @@ describe("usePaste", () => {
       paste(screen.getByLabelText("inside").element(), withFile("shot.png")).defaultPrevented,
     ).toBe(true);
     expect(onFiles.mock.calls[0]?.[0].map((file: File) => file.name)).toEqual(["shot.png"]);
+  });
+
+  it("passes the readable files of a drop and reports an unreadable entry instead of losing all", async () => {
+    failReading(["gone.mp4"]);
+    const onFiles = vi.fn();
+    const onUnreadable = vi.fn();
+    function Zone() {
+      const { dropZoneProps } = useDropZone({ onFiles, onUnreadable, label: "Drop" });
+      return <div {...dropZoneProps} role="button" tabIndex={0} />;
+    }
+    const screen = await render(<Zone />);
+    const zone = screen.getByRole("button", { name: "Drop" }).element();
+    const transfer = withFiles(["first.mp4", "gone.mp4", "last.mp4"]);
+    drag(zone, "dragenter", transfer);
+    drag(zone, "drop", transfer);
+    await expect.poll(() => onUnreadable.mock.calls.length).toBe(1);
+    expect(onFiles).toHaveBeenCalledTimes(1);
+    expect(onFiles.mock.calls[0]?.[0].map((file: File) => file.name)).toEqual([
+      "first.mp4",
+      "last.mp4",
+    ]);
+    expect(onUnreadable.mock.calls[0]?.[0]).toEqual([
+      {
+        name: "gone.mp4",
+        rejection: {
+          code: "unreadable",
+          message: "gone.mp4 could not be read (NotFoundError) and was not added.",
+        },
+      },
+    ] satisfies UnreadableEntry[]);
+  });
+});
+
+describe("UploadQueue drop with an unreadable entry", () => {
+  it("adds the readable files as rows and names the unreadable one (English and Danish)", async () => {
+    failReading(["gone.mp4"]);
+    const uploader = createUploader({
+      site: "videos.example.com",
+      token: createMockTokenSource(),
+      transport: createMockTransport({ durationMs: 20, progressSteps: 1 }),
+      autoStart: false,
+    });
+    const screen = await render(
+      <>
+        <UploadQueue uploader={uploader} data-testid="en" />
+        <UploadQueue uploader={uploader} labels={danishLabels} data-testid="da" paste={false} />
+      </>,
+    );
+    for (const [testId, expected] of [
+      ["en", "gone.mp4 could not be read (NotFoundError) and was not added."],
+      ["da", "gone.mp4 kunne ikke læses og blev ikke tilføjet."],
+    ] as const) {
+      const root = screen.getByTestId(testId).element();
+      const zone = root.querySelector('[data-part="drop-zone"]') as Element;
+      const errors = root.querySelector('[data-part="drop-errors"]') as Element;
+      expect(errors.getAttribute("data-state")).toBe("empty");
+      expect(errors.getAttribute("role")).toBe("status");
+      const before = uploader.getSnapshot().items.length;
+      const transfer = withFiles([`${testId}-a.mp4`, "gone.mp4", `${testId}-b.mp4`]);
+      drag(zone, "dragenter", transfer);
+      drag(zone, "drop", transfer);
+      await expect.poll(() => errors.textContent).toBe(expected);
+      expect(errors.getAttribute("data-state")).toBe("rejected");
+      expect(
+        uploader
+          .getSnapshot()
+          .items.slice(before)
+          .map((item) => item.name),
+      ).toEqual([`${testId}-a.mp4`, `${testId}-b.mp4`]);
+      await expect
+        .poll(() => root.querySelectorAll('[data-part="item-name"]').length)
+        .toBeGreaterThanOrEqual(before + 2);
+    }
   });
 });

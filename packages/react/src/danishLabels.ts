@@ -9,6 +9,7 @@ const rejections: Record<FileRejectionCode, string> = {
   "too-small": "Filen er for lille.",
   empty: "Filen er tom.",
   "too-many-files": "Der er for mange filer.",
+  unreadable: "kunne ikke læses og blev ikke tilføjet.",
 };
 
 /** Danish strings (dansk). */
@@ -55,7 +56,11 @@ export const danishLabels: UploadLabels = {
     cors: "Videoplatformen tillader ikke uploads fra denne side.",
     aborted: "Uploaden blev annulleret.",
   },
-  rejection: (_name, rejection) => rejections[rejection.code],
+  // An unreadable entry of a drop never becomes a row, so its sentence has to name it.
+  rejection: (name, rejection) =>
+    rejection.code === "unreadable"
+      ? `${name || "Filen"} ${rejections.unreadable}`
+      : rejections[rejection.code],
   announceStarted: (names) =>
     names.length === 1 ? `Uploader ${names[0]}` : `Uploader ${files(names.length)}`,
   announceSucceeded: (names) =>

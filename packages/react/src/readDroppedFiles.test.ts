@@ -14,6 +14,31 @@ function fileEntry(name: string) {
   };
 }
 
+// An entry whose file() fails, as Chromium's does when the file was deleted mid-drag.
+function brokenFileEntry(name: string, errorName = "NotFoundError") {
+  return {
+    isFile: true,
+    isDirectory: false,
+    name,
+    file: (_resolve: (f: File) => void, reject: (error: Error) => void) =>
+      setTimeout(() => reject(new DOMException("A requested file could not be found", errorName))),
+  };
+}
+
+// A folder whose reader fails (no permission, a broken link).
+function brokenDirectoryEntry(name: string) {
+  return {
+    isFile: false,
+    isDirectory: true,
+    name,
+    createReader: () => ({
+      readEntries(_resolve: unknown, reject: (error: Error) => void) {
+        setTimeout(() => reject(new DOMException("denied /home/someone/secret", "SecurityError")));
+      },
+    }),
+  };
+}
+
 function directoryEntry(name: string, children: object[], batch = 2) {
   return {
     isFile: false,
@@ -49,7 +74,8 @@ describe("readDroppedFiles", () => {
       directoryEntry("nested", [fileEntry("c.mp4"), fileEntry("d.mp4"), fileEntry("e.mp4")]),
     ]);
     const loose = new File(["x"], "loose.mov");
-    const files = await readDroppedFiles(transferOf([folder, loose]));
+    const { files, unreadable } = await readDroppedFiles(transferOf([folder, loose]));
+    expect(unreadable).toEqual([]);
     expect(files.map((file) => file.name)).toEqual([
       "a.mp4",
       "b.mp4",
@@ -63,6 +89,65 @@ describe("readDroppedFiles", () => {
   it("falls back to dataTransfer.files without entry support", async () => {
     const file = new File(["x"], "plain.mp4");
     const transfer = { items: [{ kind: "file" }], files: [file] } as unknown as DataTransfer;
-    expect(await readDroppedFiles(transfer)).toEqual([file]);
+    expect(await readDroppedFiles(transfer)).toEqual({ files: [file], unreadable: [] });
+  });
+
+  it("keeps every readable file and reports each unreadable entry by path", async () => {
+    const folder = directoryEntry("clips", [
+      fileEntry("a.mp4"),
+      brokenFileEntry("gone.mp4"),
+      directoryEntry("nested", [
+        fileEntry("c.mp4"),
+        brokenFileEntry("locked.mp4", "NotReadableError"),
+      ]),
+      brokenDirectoryEntry("private"),
+      fileEntry("e.mp4"),
+    ]);
+    const loose = new File(["x"], "loose.mov");
+    const { files, unreadable } = await readDroppedFiles(
+      transferOf([brokenFileEntry("top.mov"), folder, loose]),
+    );
+    expect(files.map((file) => file.name)).toEqual(["a.mp4", "c.mp4", "e.mp4", "loose.mov"]);
+    expect(unreadable).toEqual([
+      {
+        name: "top.mov",
+        rejection: {
+          code: "unreadable",
+          message: "top.mov could not be read (NotFoundError) and was not added.",
+        },
+      },
+      {
+        name: "clips/gone.mp4",
+        rejection: {
+          code: "unreadable",
+          message: "clips/gone.mp4 could not be read (NotFoundError) and was not added.",
+        },
+      },
+      {
+        name: "clips/nested/locked.mp4",
+        rejection: {
+          code: "unreadable",
+          message:
+            "clips/nested/locked.mp4 could not be read (NotReadableError) and was not added.",
+        },
+      },
+      {
+        name: "clips/private",
+        rejection: {
+          code: "unreadable",
+          message: "clips/private could not be read (SecurityError) and was not added.",
+        },
+      },
+    ]);
+    // The browser's own message (which may hold a local path) is not repeated.
+    expect(JSON.stringify(unreadable)).not.toContain("/home/someone");
+  });
+
+  it("resolves (never rejects) when every entry fails", async () => {
+    const result = await readDroppedFiles(
+      transferOf([brokenFileEntry("one.mov"), brokenDirectoryEntry("two")]),
+    );
+    expect(result.files).toEqual([]);
+    expect(result.unreadable.map((entry) => entry.name)).toEqual(["one.mov", "two"]);
   });
 });

@@ -1,11 +1,17 @@
 import { useCallback, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
-import { readDroppedFiles } from "./readDroppedFiles.js";
+import { readDroppedFiles, type UnreadableEntry } from "./readDroppedFiles.js";
 import { useLatest } from "./useLatest.js";
 
 /** Options of {@link useDropZone}. */
 export interface UseDropZoneOptions {
   /** Called with the dropped files, folders traversed (never with an empty list). */
   onFiles: (files: File[]) => void;
+  /**
+   * Called with the entries of a drop that could not be read (`rejection.code: "unreadable"`),
+   * after `onFiles` got the readable ones; never with an empty list. Show them: those files were
+   * not added. Default: each entry's `rejection.message` goes to `console.warn`.
+   */
+  onUnreadable?: (entries: UnreadableEntry[]) => void;
   /**
    * Opens a file picker on click, Enter or Space (e.g. `useFilePicker().open`). Default: none
    * (the zone is still focusable and announced as a button, but activating it does nothing).
@@ -85,7 +91,8 @@ const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).
 
 /**
  * A drag-and-drop target for custom UIs that is also a keyboard-operable button (click, Enter
- * and Space call `open`). Folders are traversed. Nested elements do not make the highlight
+ * and Space call `open`). Folders are traversed; entries that cannot be read are reported through
+ * `onUnreadable` while the readable ones still arrive. Nested elements do not make the highlight
  * flicker: enter and leave events are counted.
  */
 export function useDropZone(options: UseDropZoneOptions): DropZoneResult {
@@ -93,6 +100,7 @@ export function useDropZone(options: UseDropZoneOptions): DropZoneResult {
   const [isDragOver, setDragOver] = useState(false);
   const depth = useRef(0);
   const onFiles = useLatest(options.onFiles);
+  const onUnreadable = useLatest(options.onUnreadable);
   const open = useLatest(options.open);
 
   const onDragEnter = useCallback(
@@ -137,13 +145,24 @@ export function useDropZone(options: UseDropZoneOptions): DropZoneResult {
       if (disabled) {
         return;
       }
-      void readDroppedFiles(event.dataTransfer).then((files) => {
+      // readDroppedFiles never rejects; unreadable entries come back as typed refusals.
+      void readDroppedFiles(event.dataTransfer).then(({ files, unreadable }) => {
         if (files.length > 0) {
           onFiles.current(files);
         }
+        if (unreadable.length === 0) {
+          return;
+        }
+        if (onUnreadable.current) {
+          onUnreadable.current(unreadable);
+        } else {
+          for (const entry of unreadable) {
+            console.warn(entry.rejection.message);
+          }
+        }
       });
     },
-    [disabled, onFiles],
+    [disabled, onFiles, onUnreadable],
   );
   const onClick = useCallback(() => {
     if (!disabled) {
