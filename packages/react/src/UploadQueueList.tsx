@@ -36,12 +36,26 @@ type VirtualRows = typeof UploadQueueVirtualRows;
 // Loaded once per page, on the first list that needs it.
 let virtualRows: VirtualRows | null = null;
 let loadingVirtualRows: Promise<VirtualRows> | null = null;
+let importVirtualRows = (): Promise<{ UploadQueueVirtualRows: VirtualRows }> =>
+  import("./UploadQueueVirtualRows.js");
+
+/**
+ * @internal A seam for tests: replaces how the virtualizer's chunk is imported (e.g. with one
+ * that fails, as after a deploy race or a network drop) and forgets what was loaded.
+ */
+export function setVirtualRowsImport(
+  load: () => Promise<{ UploadQueueVirtualRows: VirtualRows }>,
+): void {
+  importVirtualRows = load;
+  virtualRows = null;
+  loadingVirtualRows = null;
+}
 
 function loadVirtualRows(): Promise<VirtualRows> {
-  loadingVirtualRows ??= import("./UploadQueueVirtualRows.js").then(
+  loadingVirtualRows ??= importVirtualRows().then(
     (module) => (virtualRows = module.UploadQueueVirtualRows),
     (error: unknown) => {
-      // Try again with the next change of the list; meanwhile its first rows stay on screen.
+      // The next change of a long list tries again; meanwhile it renders every row.
       loadingVirtualRows = null;
       throw error;
     },
@@ -52,7 +66,8 @@ function loadVirtualRows(): Promise<VirtualRows> {
 /**
  * The rows. Up to 20 files every row is rendered in the normal flow; a longer list is virtualized
  * with @tanstack/react-virtual (loaded on demand, the first time a list grows past 20 rows, and
- * showing its first 20 rows meanwhile): only the visible rows (plus `overscan`) are in the DOM,
+ * showing its first 20 rows meanwhile; if that load fails, every row is rendered in the normal
+ * flow and a warning is logged): only the visible rows (plus `overscan`) are in the DOM,
  * so 10,000 files stay smooth. Positions and the list's height are written through the CSSOM
  * (`element.style.…`), never as `style` attributes, so a strict Content-Security-Policy works; on
  * the server (and in the first client render) no rows are rendered. Give the scroll container a
@@ -71,12 +86,26 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
     const [isMounted, setMounted] = useState(false);
     useEffect(() => setMounted(true), []);
     const [VirtualRows, setVirtualRows] = useState<VirtualRows | null>(() => virtualRows);
+    // Without the virtualizer, rows past the 20th would never appear: after a failed load every
+    // row is rendered, and the next change of the list tries loading again.
+    const [loadFailed, setLoadFailed] = useState(false);
+    const warned = useRef(false);
     const isLong = ids.length > VIRTUALIZE_ABOVE;
     useEffect(() => {
       if (isLong && !VirtualRows) {
         loadVirtualRows().then(
           (component) => setVirtualRows(() => component),
-          () => undefined,
+          (error: unknown) => {
+            if (!warned.current) {
+              warned.current = true;
+              // The error's name only: its message may carry the chunk's full URL.
+              const name = error instanceof Error ? error.name : typeof error;
+              console.warn(
+                `UploadQueue.List could not load its virtualizer (${name}); rendering every row.`,
+              );
+            }
+            setLoadFailed(true);
+          },
         );
       }
     }, [isLong, VirtualRows, ids]);
@@ -117,7 +146,8 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
         />
       );
     } else if (isMounted) {
-      rows = ids.slice(0, VIRTUALIZE_ABOVE).map((id, index) => renderRow(id, index, null));
+      const shown = loadFailed ? ids : ids.slice(0, VIRTUALIZE_ABOVE);
+      rows = shown.map((id, index) => renderRow(id, index, null));
     }
     return (
       <div data-part="list" hidden={ids.length === 0} {...props} ref={scrollerRef}>
