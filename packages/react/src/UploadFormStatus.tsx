@@ -2,6 +2,7 @@ import type { UploadResult, UploadStatus } from "@twentythree-upload/core";
 import { useRef, type ReactNode } from "react";
 import { describeItem } from "./describeItem.js";
 import type { UploadLabels } from "./labels.js";
+import { shownProgress } from "./shownProgress.js";
 import { UploadProgressBar } from "./UploadProgressBar.js";
 import { useAnnouncement } from "./useAnnouncement.js";
 import type { UploadFormController } from "./useUploadForm.js";
@@ -62,7 +63,7 @@ export function UploadFormStatus(props: {
     <>
       {item ? (
         <UploadProgressBar
-          progress={state === "succeeded" ? { ...item.progress, fraction: 1 } : item.progress}
+          progress={shownProgress(item)}
           label={labels.itemProgress(item.name)}
           labels={labels}
           state={state}

@@ -11,6 +11,7 @@ import {
   lastRequestId,
   randomFile,
   recordAttribute,
+  recordProgressBars,
   recordLiveRegion,
   requestsTo,
 } from "../test/helpers.js";
@@ -178,18 +179,39 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
     expect(opened).toBe(2);
   });
 
-  it("falls back to the iframe transport when the site sends no CORS headers", async () => {
+  it("falls back to the iframe transport without CORS: indeterminate progress, stored exactly once", async () => {
     const closed = await createEmulatorClient(inject("emulatorUrl")).spawn({ cors: "none" });
     try {
+      // Slow enough that the upload is visibly in progress for a while.
+      await closed.addFault({ bytesPerSecond: 32 * 1024 });
       const { file, sha256 } = await randomFile(64 * 1024, "no-cors.mp4");
       const token = closed.tokenUrl({ return_url: callbackPageUrl(closed.url) });
       const screen = await render(<UploadQueue site={closed.url} token={token} />);
+      const bars = recordProgressBars(
+        screen.container,
+        '[data-part="item"] [data-part="progress"]',
+      );
       await choose(screen.container, [file]);
       await expect
         .poll(() => row(screen.container, "no-cors.mp4")?.dataset.state, { timeout: 20_000 })
         .toBe("succeeded");
-      const [stored] = await closed.uploads();
+      bars.stop();
+      const uploads = await closed.uploads();
+      expect(uploads).toHaveLength(1);
+      const [stored] = uploads;
       expect(stored?.sha256).toBe(sha256);
+      expect(uploads.filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
+      // No byte progress through an iframe: the bar says so instead of showing a number.
+      const whileUploading = bars.looks.filter((look) => look.state === "uploading");
+      expect(whileUploading.length).toBeGreaterThan(0);
+      for (const look of whileUploading) {
+        expect(look).toEqual({
+          state: "uploading",
+          valueNow: null,
+          value: null,
+          indeterminate: true,
+        });
+      }
       await expect
         .element(screen.getByText(`Uploaded. Video id: ${stored?.photoId}`))
         .toBeVisible();

@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, type ComponentPropsWithoutRef } from "react";
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef } from "react";
 import { useQueueContext } from "./UploadQueueContext.js";
 import { useAnnouncement } from "./useAnnouncement.js";
 
@@ -8,14 +8,34 @@ export type UploadQueueAnnouncerProps = ComponentPropsWithoutRef<"div">;
 
 /**
  * A polite live region (`role="status"`) that announces uploads starting, each completion once,
- * failures and refusals. Use one per queue. The optional stylesheet hides it visually.
+ * failures and refusals, and dropped entries that could not be read. Use one per queue. The optional stylesheet hides it visually.
  *
  * @selector [data-part="announcer"]
  */
 export const UploadQueueAnnouncer = forwardRef<HTMLDivElement, UploadQueueAnnouncerProps>(
   function UploadQueueAnnouncer(props, ref) {
-    const { uploader, labels } = useQueueContext("Announcer");
+    const { uploader, labels, unreadable } = useQueueContext("Announcer");
     const message = useAnnouncement(uploader, labels);
+    // The items' announcement, plus the entries of a drop that could not be read (they never
+    // become items, so useAnnouncement cannot see them); news arriving together is joined.
+    const [shown, setShown] = useState(message);
+    const lastMessage = useRef(message);
+    const announced = useRef(unreadable.length);
+    useEffect(() => {
+      const parts: string[] = [];
+      if (message !== lastMessage.current) {
+        lastMessage.current = message;
+        parts.push(message);
+      }
+      if (unreadable.length > announced.current) {
+        const fresh = unreadable.slice(announced.current);
+        announced.current = unreadable.length;
+        parts.push(...fresh.map((entry) => labels.rejection(entry.name, entry.rejection)));
+      }
+      if (parts.length > 0) {
+        setShown(parts.join(" "));
+      }
+    }, [message, unreadable, labels]);
     return (
       <div
         role="status"
@@ -25,7 +45,7 @@ export const UploadQueueAnnouncer = forwardRef<HTMLDivElement, UploadQueueAnnoun
         {...props}
         ref={ref}
       >
-        {message}
+        {shown}
       </div>
     );
   },

@@ -8,8 +8,8 @@ export type UploadQueueDropErrorsProps = ComponentPropsWithoutRef<"div">;
 /**
  * Names each dropped file or folder that could not be read (deleted while being dragged, a broken
  * link, no permission), one paragraph each (`labels.rejection`, code `"unreadable"`). Such entries
- * never become rows; the rest of the drop is added as usual. A polite live region that reads out
- * only what is added; empty until something could not be read.
+ * never become rows; the rest of the drop is added as usual. Empty until something could not be
+ * read; `UploadQueue.Announcer` reads the new entries out.
  *
  * @selector [data-part="drop-errors"]
  * @selector [data-state="empty"|"rejected"]
@@ -19,9 +19,6 @@ export const UploadQueueDropErrors = forwardRef<HTMLDivElement, UploadQueueDropE
     const { labels, unreadable } = useQueueContext("DropErrors");
     return (
       <div
-        role="status"
-        aria-live="polite"
-        aria-atomic="false"
         data-part="drop-errors"
         data-state={unreadable.length > 0 ? "rejected" : "empty"}
         {...props}

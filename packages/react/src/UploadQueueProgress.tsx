@@ -1,5 +1,6 @@
 import { forwardRef } from "react";
 import { UploadProgressBar, type UploadProgressBarProps } from "./UploadProgressBar.js";
+import { shownProgress } from "./shownProgress.js";
 import { useQueueContext, useQueueItemContext } from "./UploadQueueContext.js";
 
 /** Props of {@link UploadQueueProgress}: `<progress>` props. */
@@ -11,7 +12,8 @@ export type UploadQueueProgressProps = Omit<
 /**
  * The item's progress bar (a native `<progress>`, role `progressbar`, with `aria-valuenow` and
  * `aria-valuetext`). Full once the item succeeded; indeterminate when the transport cannot
- * measure bytes (the iframe fallback).
+ * measure bytes (the iframe fallback), and while an upload has started but nothing has been
+ * measured yet.
  *
  * @selector [data-part="progress"]
  * @selector [data-state] — the item's status.
@@ -21,13 +23,11 @@ export const UploadQueueProgress = forwardRef<HTMLProgressElement, UploadQueuePr
   function UploadQueueProgress(props, ref) {
     const { labels } = useQueueContext("Progress");
     const { item } = useQueueItemContext("Progress");
-    const progress =
-      item.status === "succeeded" ? { ...item.progress, fraction: 1 } : item.progress;
     return (
       <UploadProgressBar
         {...props}
         ref={ref}
-        progress={progress}
+        progress={shownProgress(item)}
         label={labels.itemProgress(item.name)}
         labels={labels}
         state={item.status}

@@ -257,13 +257,14 @@ describe("UploadQueue drop with an unreadable entry", () => {
       const root = screen.getByTestId(testId).element();
       const zone = root.querySelector('[data-part="drop-zone"]') as Element;
       const errors = root.querySelector('[data-part="drop-errors"]') as Element;
+      const announcer = root.querySelector('[data-part="announcer"]') as Element;
       expect(errors.getAttribute("data-state")).toBe("empty");
-      expect(errors.getAttribute("role")).toBe("status");
       const before = uploader.getSnapshot().items.length;
       const transfer = withFiles([`${testId}-a.mp4`, "gone.mp4", `${testId}-b.mp4`]);
       drag(zone, "dragenter", transfer);
       drag(zone, "drop", transfer);
       await expect.poll(() => errors.textContent).toBe(expected);
+      await expect.poll(() => announcer.textContent).toBe(expected);
       expect(errors.getAttribute("data-state")).toBe("rejected");
       expect(
         uploader

@@ -90,3 +90,36 @@ export function recordAttribute(
   record();
   return { values, stop: () => observer.disconnect() };
 }
+
+/** How a progress bar looked at one moment. */
+export interface ProgressBarLook {
+  state: string | null;
+  valueNow: string | null;
+  value: string | null;
+  indeterminate: boolean;
+}
+
+/**
+ * Records how every progress bar matching `selector` inside `root` looks after each change, so a
+ * test can check what was shown during a short-lived state (e.g. `uploading`).
+ */
+export function recordProgressBars(
+  root: Element,
+  selector: string,
+): { looks: ProgressBarLook[]; stop: () => void } {
+  const looks: ProgressBarLook[] = [];
+  const record = () => {
+    for (const bar of root.querySelectorAll(selector)) {
+      looks.push({
+        state: bar.getAttribute("data-state"),
+        valueNow: bar.getAttribute("aria-valuenow"),
+        value: bar.getAttribute("value"),
+        indeterminate: bar.hasAttribute("data-indeterminate"),
+      });
+    }
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(root, { attributes: true, childList: true, subtree: true });
+  record();
+  return { looks, stop: () => observer.disconnect() };
+}
