@@ -19,6 +19,7 @@ import {
   captureEverything,
   choose,
   countLeaks,
+  createUploaderProbe,
   drop,
   ErrorRecorder,
   leakedTokens,
@@ -33,6 +34,7 @@ import {
   tokenRequests,
   tokenUrlOf,
   uploadPosts,
+  UploaderSpy,
 } from "./harness.js";
 
 beforeAll(() => captureEverything());
@@ -41,10 +43,11 @@ beforeAll(() => captureEverything());
 const fastRetry = { baseDelayMs: 20, maxDelayMs: 200 };
 
 /** `<UploadQueue>` as an app renders it, plus the suite's error recorder. */
-function Queue(props: UploadQueueProps) {
+function Queue({ children, ...props }: UploadQueueProps) {
   return (
     <UploadQueue retry={fastRetry} {...props}>
       <ErrorRecorder />
+      {children}
     </UploadQueue>
   );
 }
@@ -440,26 +443,50 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     const leaks = countLeaks();
     const before = leaks.listeners();
     const consoleBefore = seen.console.length;
+    const probe = createUploaderProbe();
     try {
-      const screen = await render(<Queue site={site.url} token={tokenUrlOf(site)} />);
+      const screen = await render(
+        <Queue site={site.url} token={tokenUrlOf(site)}>
+          <UploaderSpy probe={probe} />
+        </Queue>,
+      );
       drop(screen.container, [file]);
       await expect
         .poll(async () => (await uploadPosts(site))[0]?.bytesReceived ?? 0, { timeout: 10_000 })
         .toBeGreaterThan(0);
       expect(rowOf(screen.container, file.name)?.dataset.state).toMatch(/uploading|processing/);
+      // The queue's components follow its uploader while mounted.
+      expect(probe.live).toBeGreaterThan(0);
+      expect(probe.calls).toBeGreaterThan(0);
       await screen.unmount();
+
+      // No state updates after unmount: every subscription is gone at once, so no change of
+      // the uploader (the abort that follows included) reaches a component.
+      expect(probe.live).toBe(0);
+      const callsAtUnmount = probe.calls;
+      // The uploader the queue created is destroyed (on the next macrotask).
+      await expect.poll(() => probe.destroyed).toBe(true);
+      const last = probe.uploader?.getSnapshot();
+      // Nothing is left to happen later: no item queued, uploading or waiting for a retry.
+      expect(last?.isBusy).toBe(false);
+      expect(last?.items.map((item) => item.status)).toEqual(["canceled"]);
 
       await expect.poll(async () => (await uploadPosts(site))[0]?.done).toBe(true);
       expect(await uploadPosts(site)).toMatchObject([{ aborted: true }]);
       expect((await uploadPosts(site))[0]?.bytesReceived).toBeLessThan(file.size);
-      // The uploader is destroyed on the next macrotask; give a leaked one time to retry.
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      // By the time the emulator has seen the abort, nothing changed and nobody was notified.
+      expect(probe.uploader?.getSnapshot()).toBe(last);
+      expect(probe.calls).toBe(callsAtUnmount);
+      expect(probe.live).toBe(0);
       expect(leaks.listeners()).toEqual(before);
       expect(leaks.openRequests()).toBe(0);
-      expect(leaks.objectUrls()).toBe(0);
+      // The library creates no object URLs (a regression guard; none may leak if it ever does).
+      expect(leaks.objectUrls()).toEqual({ created: 0, live: 0 });
       expect(await uploadPosts(site)).toHaveLength(1);
       expect(await tokenRequests(site)).toHaveLength(1);
       expect(await storedWith(site, sha256)).toEqual([]);
+      // Nothing logged (React 18 and 19 no longer warn about updates after unmount; the counts
+      // above are what checks those).
       expect(seen.console.slice(consoleBefore)).toEqual([]);
     } finally {
       leaks.restore();
@@ -471,8 +498,13 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     const { file, sha256 } = await randomFile(4_000_000, "cancel.mp4");
     await throttleUploads(1_000_000);
     const leaks = countLeaks();
+    const probe = createUploaderProbe();
     try {
-      const screen = await render(<Queue site={site.url} token={tokenUrlOf(site)} />);
+      const screen = await render(
+        <Queue site={site.url} token={tokenUrlOf(site)}>
+          <UploaderSpy probe={probe} />
+        </Queue>,
+      );
       drop(screen.container, [file]);
       // While the queue is mounted its uploader follows connectivity (and nothing else).
       const mounted = leaks.listeners();
@@ -483,17 +515,26 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
       await screen.getByRole("button", { name: "Cancel cancel.mp4" }).click();
       await waitForState(screen.container, file.name, "canceled");
       await expect.element(screen.getByText("Canceled", { exact: true })).toBeVisible();
+      // Canceled is final: nothing queued, uploading or waiting for a retry.
+      expect(probe.uploader?.getSnapshot().isBusy).toBe(false);
 
       await expect.poll(async () => (await uploadPosts(site))[0]?.done).toBe(true);
       expect(await uploadPosts(site)).toMatchObject([{ aborted: true }]);
       expect((await uploadPosts(site))[0]?.bytesReceived).toBeLessThan(file.size);
-      await new Promise((resolve) => setTimeout(resolve, 600));
       expect(await uploadPosts(site)).toHaveLength(1);
       expect(await storedWith(site, sha256)).toEqual([]);
-      expect(leaks.objectUrls()).toBe(0);
+      expect(rowOf(screen.container, file.name)?.dataset.state).toBe("canceled");
+      expect(leaks.objectUrls()).toEqual({ created: 0, live: 0 });
       expect(leaks.openRequests()).toBe(0);
       // Only what the mounted queue itself listens to remains (online/offline).
       expect(leaks.listeners()).toEqual(mounted);
+
+      // Unmounting the canceled queue unsubscribes every part and destroys its uploader.
+      expect(probe.live).toBeGreaterThan(0);
+      await screen.unmount();
+      expect(probe.live).toBe(0);
+      await expect.poll(() => probe.destroyed).toBe(true);
+      expect(leaks.listeners()).toEqual({});
     } finally {
       leaks.restore();
     }

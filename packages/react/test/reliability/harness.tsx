@@ -10,6 +10,7 @@ import {
   type SpawnedEmulatorClient,
   type UploadRecord,
 } from "@twentythree-upload/emulator/client";
+import type { Uploader } from "@twentythree-upload/core";
 import { useContext, useEffect } from "react";
 import { inject, onTestFinished } from "vitest";
 import { cdp, page, userEvent } from "vitest/browser";
@@ -266,6 +267,55 @@ export function ErrorRecorder() {
   return null;
 }
 
+/** What {@link UploaderSpy} saw of the queue's own uploader. */
+export interface UploaderProbe {
+  uploader: Uploader | null;
+  /** Listeners subscribed now (subscribe calls whose unsubscribe has not been called). */
+  live: number;
+  /** Times any subscribed listener was called (a state update reaching React). */
+  calls: number;
+  /** `destroy()` was called. */
+  destroyed: boolean;
+}
+
+export function createUploaderProbe(): UploaderProbe {
+  return { uploader: null, live: 0, calls: 0, destroyed: false };
+}
+
+/**
+ * A part for `<UploadQueue>`'s children that wraps the queue's own uploader (the one it created
+ * from options) to count its subscribers and notifications, and to see it destroyed. It wraps
+ * while rendering, before any effect of the tree has subscribed (React subscribes in effects).
+ */
+export function UploaderSpy({ probe }: { probe: UploaderProbe }) {
+  const queue = useContext(UploadQueueContext);
+  const uploader = queue?.uploader;
+  if (uploader && probe.uploader !== uploader) {
+    probe.uploader = uploader;
+    const { subscribe, destroy } = uploader;
+    uploader.subscribe = (listener) => {
+      probe.live += 1;
+      let subscribed = true;
+      const unsubscribe = subscribe.call(uploader, () => {
+        probe.calls += 1;
+        listener();
+      });
+      return () => {
+        if (subscribed) {
+          subscribed = false;
+          probe.live -= 1;
+        }
+        unsubscribe();
+      };
+    };
+    uploader.destroy = () => {
+      probe.destroyed = true;
+      destroy.call(uploader);
+    };
+  }
+  return null;
+}
+
 /** Live event listeners, requests and object URLs, counted by wrapping the platform's methods. */
 export interface LeakCounter {
   /**
@@ -277,8 +327,12 @@ export interface LeakCounter {
   listeners(): Record<string, number>;
   /** XMLHttpRequests sent and not yet ended (`loadend`). */
   openRequests(): number;
-  /** Object URLs created and not revoked. */
-  objectUrls(): number;
+  /**
+   * Object URLs: `created` counts every `URL.createObjectURL` call since counting began, `live`
+   * those not revoked. The library creates none today, so `created` guards against one
+   * appearing (and `live` against it leaking).
+   */
+  objectUrls(): { created: number; live: number };
   restore(): void;
 }
 
@@ -366,8 +420,10 @@ export function countLeaks(): LeakCounter {
   };
   const { createObjectURL, revokeObjectURL } = URL;
   const urls = new Set<string>();
+  let created = 0;
   URL.createObjectURL = (object: Blob | MediaSource) => {
     const url = createObjectURL(object);
+    created += 1;
     urls.add(url);
     return url;
   };
@@ -393,7 +449,7 @@ export function countLeaks(): LeakCounter {
       return counts;
     },
     openRequests: () => open.size,
-    objectUrls: () => urls.size,
+    objectUrls: () => ({ created, live: urls.size }),
     restore() {
       proto.addEventListener = addEventListener;
       proto.removeEventListener = removeEventListener;
