@@ -176,6 +176,58 @@ describe("CallbackHandler", () => {
     frame.remove();
   });
 
+  it("in a popup, hands the callback to its same-origin opener by an origin-checked postMessage", async () => {
+    const site = "videos.example.com";
+    const src = new URL(callbackPageUrl(site));
+    for (const [key, value] of new URLSearchParams(new URL(seedSuccess).search)) {
+      src.searchParams.set(key, value);
+    }
+    // The popup calls this window's postMessage directly (same origin): record how it addresses
+    // it. (Through this wrapper the event's `source` is this window, so the message is matched by
+    // the popup's URL that it carries.)
+    const targetOrigins: unknown[] = [];
+    const ownPostMessage = Object.getOwnPropertyDescriptor(window, "postMessage");
+    const postMessage = window.postMessage.bind(window);
+    window.postMessage = ((message: unknown, options?: string | WindowPostMessageOptions) => {
+      targetOrigins.push(typeof options === "string" ? options : options?.targetOrigin);
+      postMessage(message, options as string);
+    }) as typeof window.postMessage;
+    let popup: Window | null = null;
+    const target = window.location.origin;
+    try {
+      const received = new Promise<{ data: CallbackMessage; origin: string }>((resolve) => {
+        window.addEventListener("message", function listener(event) {
+          if (isCallbackMessage(event.data) && event.data.href === src.href) {
+            window.removeEventListener("message", listener);
+            resolve({ data: event.data, origin: event.origin });
+          }
+        });
+      });
+      popup = window.open(src.href, "_blank", "popup,width=420,height=320");
+      expect(popup).not.toBeNull();
+      const { data, origin } = await received;
+      expect(origin).toBe(target);
+      // Addressed to this page's own origin only, never "*": the callback carries the token.
+      expect(targetOrigins).toEqual([target]);
+      expect(new URL(data.href).searchParams.get("photo_id")).toBe("12345");
+      await expect
+        .poll(() => popup?.document.body.textContent, { timeout: 10_000 })
+        .toContain("Upload finished. You can close this window.");
+      expect(
+        popup?.document.querySelector("[data-twentythree-upload]")?.getAttribute("data-state"),
+      ).toBe("handed-off");
+      // Handed off: the popup's page did not treat it as its own success.
+      expect(popup?.document.documentElement.dataset.photoId).toBeUndefined();
+    } finally {
+      popup?.close();
+      if (ownPostMessage) {
+        Object.defineProperty(window, "postMessage", ownPostMessage);
+      } else {
+        delete (window as { postMessage?: unknown }).postMessage;
+      }
+    }
+  });
+
   it("in a frame that is not the upload fallback, handles the callback itself", async () => {
     const src = new URL(callbackPageUrl("videos.example.com"));
     src.search += `&${new URL(seedSuccess).search.slice(1)}`;
