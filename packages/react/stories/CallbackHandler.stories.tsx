@@ -67,7 +67,6 @@ export const Unverified: Story = {
  * shows) when the callback comes from `window.location`. Shown here as the server's HTML.
  */
 export const Pending: Story = {
-  args: { search: undefined },
   render: (args) => (
     <div
       data-testid="server-html"
