@@ -62,7 +62,16 @@ export function rememberReceivedToken(uploadToken: string): void {
   inMemory.splice(0, inMemory.length, ...remember(inMemory, print));
   const session = storage();
   try {
-    session?.setItem(STORAGE_KEY, JSON.stringify(remember(stored(session), print)));
+    if (session === null) {
+      return;
+    }
+    const list = stored(session);
+    // Already the most recent one (e.g. a prefetched token handed to the engine): writing the
+    // same list again would only cost time on the way to the upload's first byte.
+    if (list.at(-1) === print && list.length <= MAX_FINGERPRINTS) {
+      return;
+    }
+    session.setItem(STORAGE_KEY, JSON.stringify(remember(list, print)));
   } catch {
     // Full or blocked storage: the in-memory copy still serves this page.
   }

@@ -6,6 +6,7 @@ import { shownProgress } from "./shownProgress.js";
 import { UploadProgressBar } from "./UploadProgressBar.js";
 import { useAnnouncement } from "./useAnnouncement.js";
 import type { UploadFormController } from "./useUploadForm.js";
+import { afterNextRender } from "./nextTask.js";
 
 const busy: ReadonlySet<string> = new Set([
   "queued",
@@ -52,7 +53,7 @@ export function UploadFormStatus(props: {
   // Cancel turns into Retry and back: keep keyboard focus on the button that replaced it.
   const act = (action: () => void) => () => {
     action();
-    requestAnimationFrame(() => {
+    afterNextRender(() => {
       const form = status.current?.closest("form");
       if (form && (document.activeElement === document.body || !document.activeElement)) {
         form.querySelector<HTMLElement>('[data-part="retry"], [data-part="cancel"]')?.focus();

@@ -7,6 +7,7 @@ import {
   useQueueContext,
 } from "./UploadQueueContext.js";
 import { useUploadItem } from "./useUploadItem.js";
+import { afterNextRender } from "./nextTask.js";
 
 /** Props of {@link UploadQueueItem}: the item's id plus `<li>` props. */
 export interface UploadQueueItemProps extends ComponentPropsWithoutRef<"li"> {
@@ -50,7 +51,7 @@ export const UploadQueueItem = forwardRef<HTMLLIElement, UploadQueueItemProps>(
           item,
           // An action can remove the focused button (Cancel turns into Retry): keep focus in the row.
           restoreFocus: () =>
-            requestAnimationFrame(() => {
+            afterNextRender(() => {
               const row = element.current;
               if (!row || row.contains(document.activeElement)) {
                 return;

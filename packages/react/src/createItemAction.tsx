@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef, type MouseEvent } from "reac
 import { composeHandlers } from "./composeHandlers.js";
 import type { UploadLabels } from "./labels.js";
 import { useQueueContext, useQueueItemContext } from "./UploadQueueContext.js";
+import { afterNextRender } from "./nextTask.js";
 
 /** Props of the item actions (Cancel, Retry, Remove): `<button>` props. */
 export type UploadQueueItemActionProps = ComponentPropsWithoutRef<"button">;
@@ -21,7 +22,7 @@ interface ItemAction {
 function focusAfterRemoval(row: Element | null): void {
   const neighbour = row?.nextElementSibling ?? row?.previousElementSibling ?? null;
   const root = row?.closest("[data-twentythree-upload]") ?? null;
-  requestAnimationFrame(() => {
+  afterNextRender(() => {
     if (document.activeElement && document.activeElement !== document.body) {
       return;
     }

@@ -1,5 +1,6 @@
 import type { Uploader, UploaderSnapshot } from "@twentythree-upload/core";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { nextTask, prepareNextTask } from "./nextTask.js";
 
 const identity = <T>(value: T): T => value;
 
@@ -12,7 +13,10 @@ const identity = <T>(value: T): T => value;
  * Selections are memoized like React's `useSyncExternalStoreWithSelector`: the selector runs once
  * per snapshot, and an equal selection keeps its previous identity, so selectors may build new
  * arrays or objects (pair them with a structural `isEqual` such as {@link shallowEqual}).
- * On the server it selects from the uploader's current (initial) snapshot.
+ * React hears about a change in the task after the engine announced it (one render for every
+ * change of that task), so the engine's own work in that task, such as starting an upload after
+ * a file pick, is not held up by rendering. On the server it selects from the uploader's current
+ * (initial) snapshot.
  */
 export function useUploaderState<T = UploaderSnapshot>(
   uploader: Uploader,
@@ -22,7 +26,26 @@ export function useUploaderState<T = UploaderSnapshot>(
   // The last selection handed to React survives selector changes (inline selectors are new on
   // every render), so an equal selection keeps its identity across renders as well.
   const rendered = useRef<{ value: T } | null>(null);
-  const subscribe = useCallback((listener: () => void) => uploader.subscribe(listener), [uploader]);
+  // React renders a change in the task after the engine announced it, not in the same
+  // microtask: work the engine started in that task (after a file pick: the token, the
+  // transport, the request's first byte) then runs before the render instead of after it.
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      let cancel: (() => void) | null = null;
+      prepareNextTask();
+      const unsubscribe = uploader.subscribe(() => {
+        cancel ??= nextTask(() => {
+          cancel = null;
+          listener();
+        });
+      });
+      return () => {
+        unsubscribe();
+        cancel?.();
+      };
+    },
+    [uploader],
+  );
   const getSelection = useMemo(() => {
     let last: { snapshot: UploaderSnapshot; value: T } | null = null;
     return (): T => {

@@ -34,6 +34,20 @@ describe("received tokens", () => {
     expect(wasTokenReceived(token(399))).toBe(true);
   });
 
+  it("remembers a token handed over again once, as the most recent, in another page too", () => {
+    rememberReceivedToken(token(20));
+    rememberReceivedToken(token(21));
+    rememberReceivedToken(token(21));
+    const list = JSON.parse(sessionStorage.getItem(KEY) ?? "[]") as string[];
+    expect(new Set(list).size).toBe(list.length);
+    rememberReceivedToken(token(20));
+    const again = JSON.parse(sessionStorage.getItem(KEY) ?? "[]") as string[];
+    expect(again).toHaveLength(list.length);
+    expect(again.slice(-2)).toEqual([list.at(-1), list.at(-2)]);
+    expect(wasTokenReceived(token(20))).toBe(true);
+    expect(wasTokenReceived(token(21))).toBe(true);
+  });
+
   it("remembers every token requestUploadToken gets", async () => {
     const issued = await requestUploadToken(
       async () => ({ upload_token: token(7), valid_until: "1900000000" }),
