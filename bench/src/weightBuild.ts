@@ -46,13 +46,14 @@ function byteLength(text: string | Uint8Array): number {
 }
 
 /**
- * Builds `bench/entries/<entry>.ts` in memory and weighs it. `external` defaults to
- * {@link externalPackages}.
+ * Builds `bench/entries/<entry>.ts` in memory the way {@link weighEntry} measures it and returns
+ * the emitted chunks and assets; `sourcemap` adds maps (for bench/src/weightExplain.ts).
  */
-export async function weighEntry(
+export async function buildEntry(
   entry: string,
   external: readonly RegExp[] = externalPackages,
-): Promise<EntryWeight> {
+  sourcemap = false,
+): Promise<(Rollup.OutputChunk | Rollup.OutputAsset)[]> {
   const file = path.join(benchRoot, "entries", `${entry}.ts`);
   const problems: string[] = [];
   let result: Rollup.RollupOutput | Rollup.RollupOutput[] | Rollup.RollupWatcher;
@@ -70,6 +71,7 @@ export async function weighEntry(
         cssMinify: true,
         modulePreload: false,
         reportCompressedSize: false,
+        sourcemap,
         rolldownOptions: {
           input: file,
           preserveEntrySignatures: "exports-only",
@@ -101,13 +103,11 @@ export async function weighEntry(
   if (!("output" in result) && !Array.isArray(result)) {
     throw new EntryBuildError("Vite returned a watcher instead of a build");
   }
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((output) => output.output);
-  const chunks = new Map(
-    outputs
-      .filter((item): item is Rollup.OutputChunk => item.type === "chunk")
-      .map((chunk) => [chunk.fileName, chunk]),
-  );
-  // What loads with the widget: the entry and everything it imports statically.
+  return (Array.isArray(result) ? result : [result]).flatMap((output) => output.output);
+}
+
+/** The file names of the chunks that load with the widget: the entry and its static imports. */
+export function initialChunks(chunks: ReadonlyMap<string, Rollup.OutputChunk>): Set<string> {
   const initial = new Set<string>();
   const visit = (name: string) => {
     const chunk = chunks.get(name);
@@ -122,6 +122,25 @@ export async function weighEntry(
       visit(chunk.fileName);
     }
   }
+  return initial;
+}
+
+/**
+ * Builds `bench/entries/<entry>.ts` in memory and weighs it. `external` defaults to
+ * {@link externalPackages}.
+ */
+export async function weighEntry(
+  entry: string,
+  external: readonly RegExp[] = externalPackages,
+): Promise<EntryWeight> {
+  const outputs = await buildEntry(entry, external);
+  const chunks = new Map(
+    outputs
+      .filter((item): item is Rollup.OutputChunk => item.type === "chunk")
+      .map((chunk) => [chunk.fileName, chunk]),
+  );
+  // What loads with the widget: the entry and everything it imports statically.
+  const initial = initialChunks(chunks);
   const weight = {
     entry,
     jsMinBytes: 0,

@@ -62,6 +62,7 @@ pnpm bench throughput              # one suite (throughput, latency, queue, weig
 pnpm bench --quick                 # smoke run with small files and 2 rounds; writes bench/results/raw/ only
 pnpm bench --report-only           # rewrite this page from bench/results/latest.json
 pnpm --filter @twentythree-upload/bench check:size   # the size budget (bench/size-budget.json)
+pnpm --filter @twentythree-upload/bench weight:explain   # what each module adds to the up-front JS (min+gzip)
 \`\`\`
 
 Raw results of every run go to \`bench/results/raw/\` (not committed); the latest full run is in
