@@ -111,6 +111,16 @@ export function receiveRedeemForm(
   const cleanup = () => Promise.all(temps.map((p) => rm(p, { force: true })));
 
   const streams: Readable[] = [];
+  // Errors of file part streams: busboy's verdict on the body (e.g. truncated), whichever of the
+  // parser or a part's write pipeline reports it first.
+  const partErrors = new Set<unknown>();
+  const classify = (error: unknown): Error => {
+    if (error instanceof ClientAbortError || error instanceof MultipartError) return error;
+    if (body.destroyed && !req.complete) return new ClientAbortError();
+    const message = error instanceof Error ? error.message : String(error);
+    if (partErrors.has(error)) return new MultipartError(message);
+    return error instanceof Error ? error : new Error(message);
+  };
   return new Promise<RedeemForm>((resolve, reject) => {
     const fail = (error: Error) => {
       body.unpipe();
@@ -150,9 +160,10 @@ export function receiveRedeemForm(
         return void stream.resume();
       }
       streams.push(stream);
-      // Errors also reach the parser (and the pipeline, once it runs): this listener only keeps
-      // an error while a region is still being allocated from crashing the process.
-      stream.on("error", () => {});
+      // Errors also reach the parser (and the pipeline, once it runs): this listener notes them
+      // as the body's fault, and keeps an error while a region is being allocated from crashing
+      // the process.
+      stream.on("error", (error) => partErrors.add(error));
       let write: Promise<void>;
       if (placement === "incoming") {
         const path = data.incomingPath();
@@ -197,7 +208,7 @@ export function receiveRedeemForm(
           }
           resolve(form);
         },
-        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+        (error: unknown) => fail(classify(error)),
       );
     });
     body.on("error", (error) => {
