@@ -20,8 +20,9 @@ import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJo
  * Creates an upload queue: validation, tokens, concurrency, retries, stall detection, offline
  * pause and progress. Framework-free; nothing touches the DOM until the first `subscribe` or
  * `add`. In a browser, with the default `"auto"` transport, it starts that transport's CORS
- * probe for its site at once (`probeCors`, cached per site and page), so the first upload need
- * not wait for it. See docs/core/uploader.md.
+ * probe for its site at once (`probeCors`: an answer is cached per site and page, a refusal for
+ * 10 minutes, an unreachable site not at all), so the first upload need not wait for it. See
+ * docs/core/uploader.md.
  *
  * @throws TwentyThreeUploadError `invalid_options` when an option is missing or malformed.
  */

@@ -24,9 +24,9 @@ export function isUploader(value: unknown): value is Uploader {
  * StrictMode-safe: React runs effect cleanup and setup again on the same instance in development,
  * so the cleanup only schedules `destroy()` for the next macrotask and a new setup cancels it.
  * Creating an uploader fetches no token and adds no listener; in a browser, with the default
- * `"auto"` transport, it starts the CORS probe for its site, which is cached per site and page,
- * so the extra instance StrictMode builds and discards costs nothing. Tokens are fetched only when
- * an item starts.
+ * `"auto"` transport, it starts the CORS probe for its site (an answer is cached per site and
+ * page, a refusal for 10 minutes), so the extra instance StrictMode builds and discards costs
+ * nothing. Tokens are fetched only when an item starts.
  * @throws UploadSettingsError when `site` or `token` is missing everywhere.
  */
 export function useUploader(source: UseUploaderOptions | Uploader = {}): Uploader {
