@@ -1,7 +1,7 @@
 // Start latency: from the file input's change event to the upload's first bytes at the server,
 // with the token fetched beforehand ("prefetch") or inside the path ("fetch").
 import { bareXhrUpload, photoIdOf } from "../shared/bareXhr.js";
-import { createUploader } from "../shared/ours.js";
+import { createUploader, probeCors } from "../shared/ours.js";
 import { emulatorUrl, expose, queryParameter } from "../shared/protocol.js";
 import {
   fetchToken,
@@ -31,18 +31,28 @@ async function uploadBare(file: File): Promise<void> {
   photoIdOf(await bareXhrUpload(redeemUrl(site), tokenString(token), file));
 }
 
-function uploadOurs(files: FileList): Promise<void> {
-  const token = prefetched;
-  const uploader = createUploader({
+let uploader: ReturnType<typeof createUploader> | null = null;
+
+/**
+ * The engine as an app holds it: created when the page (or component) loads, before any pick,
+ * which also starts the auto transport's CORS probe.
+ */
+function createOurs(): ReturnType<typeof createUploader> {
+  return createUploader({
     site,
     apiVersion: "v2",
     // The prefetched answer handed to the engine as is: the engine still parses it.
-    token: token ? async () => token : tokenEndpoint(site),
+    token: prefetched ? async () => prefetched as RawToken : tokenEndpoint(site),
     retry: false,
   });
+}
+
+function uploadOurs(files: FileList): Promise<void> {
+  uploader ??= createOurs();
+  const current = uploader;
   return new Promise((resolve, reject) => {
-    uploader.subscribe(() => {
-      const [item] = uploader.getSnapshot().items;
+    current.subscribe(() => {
+      const [item] = current.getSnapshot().items;
       if (item?.status === "succeeded") {
         resolve();
       } else if (item && (item.status === "failed" || item.status === "rejected")) {
@@ -51,7 +61,7 @@ function uploadOurs(files: FileList): Promise<void> {
         );
       }
     });
-    uploader.add(files);
+    current.add(files);
   });
 }
 
@@ -73,6 +83,11 @@ expose({
   prepare: async () => {
     if (mode.endsWith("prefetch")) {
       prefetched = await fetchToken(site, { fileName: "clip.mp4" });
+    }
+    if (mode.startsWith("ours")) {
+      uploader = createOurs();
+      // The page has been open a moment: the probe it started has its answer.
+      await probeCors(site, "v2");
     }
     return null;
   },

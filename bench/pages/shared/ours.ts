@@ -6,6 +6,7 @@ export {
   createChunkedTransport,
   createUploader,
   createXhrTransport,
+  probeCors,
 } from "@twentythree-upload/core";
 
 /** Turns the emulator's v2 token answer into the parsed token our transports take. */
