@@ -191,11 +191,13 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
         screen.container,
         '[data-part="item"] [data-part="progress"]',
       );
+      const totals = recordProgressBars(screen.container, '[data-part="progress"][data-total]');
       await choose(screen.container, [file]);
       await expect
         .poll(() => row(screen.container, "no-cors.mp4")?.dataset.state, { timeout: 20_000 })
         .toBe("succeeded");
       bars.stop();
+      totals.stop();
       const uploads = await closed.uploads();
       expect(uploads).toHaveLength(1);
       const [stored] = uploads;
@@ -212,6 +214,10 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
           indeterminate: true,
         });
       }
+      // The total bar too: indeterminate while the upload runs, never a made-up part of 100.
+      const busy = totals.looks.filter((look) => look.state === "busy");
+      expect(busy.some((look) => look.indeterminate && look.valueNow === null)).toBe(true);
+      expect(busy.filter((look) => !["0", "100", null].includes(look.valueNow))).toEqual([]);
       await expect
         .element(screen.getByText(`Uploaded. Video id: ${stored?.photoId}`))
         .toBeVisible();
