@@ -31,7 +31,8 @@ export const Default: Story = {
       timeout: 15_000,
     });
     expect(canvas.getAllByText(/^Uploaded\. Video id: \d+$/)).toHaveLength(2);
-    expect(canvas.getByRole("status")).toHaveTextContent(/uploaded/);
+    // The live region speaks after the summary has changed (announcements are batched).
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent(/uploaded/));
   },
 };
 
