@@ -1,4 +1,10 @@
 import type { Preview } from "@storybook/react-vite";
+import { configure } from "storybook/test";
+
+// Play functions wait for real uploads to a real emulator: on a shared, slow machine a token or
+// an upload can take longer than testing-library's default 1 s. `waitFor` returns as soon as its
+// condition holds, so this only lets slow runs finish; nothing is timed.
+configure({ asyncUtilTimeout: 5_000 });
 
 const preview: Preview = {
   parameters: {

@@ -7,20 +7,26 @@ import type { Transport } from "./types.js";
 beforeEach(() => vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") }));
 afterEach(() => vi.useRealTimers());
 
+/** Wraps a transport to count the uploads it runs at once; `mostInFlight()` is the peak. */
+function countingInFlight(transport: Transport): Transport & { mostInFlight: () => number } {
+  let inFlight = 0;
+  let most = 0;
+  const counted = async (request: Parameters<Transport>[0]) => {
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    try {
+      return await transport(request);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  return Object.assign(counted, { mostInFlight: () => most });
+}
+
 describe("createUploader: the queue", () => {
   it("uploads every file once, never more than `concurrency` at a time", async () => {
-    let inFlight = 0;
-    let mostInFlight = 0;
     const { uploader, transport, token, statuses } = setupUploader({ concurrency: 3 });
-    const counted: Transport = async (request) => {
-      inFlight += 1;
-      mostInFlight = Math.max(mostInFlight, inFlight);
-      try {
-        return await transport(request);
-      } finally {
-        inFlight -= 1;
-      }
-    };
+    const counted = countingInFlight(transport);
     uploader.setOptions({ transport: counted });
     const files = videoFiles(7);
     uploader.add(files);
@@ -28,7 +34,7 @@ describe("createUploader: the queue", () => {
     expect(uploader.getSnapshot().counts).toMatchObject({ uploading: 3, queued: 4 });
     await vi.runAllTimersAsync();
     expect(statuses()).toEqual(Array(7).fill("succeeded"));
-    expect(mostInFlight).toBe(3);
+    expect(counted.mostInFlight()).toBe(3);
     expect(transport.uploads.map((upload) => upload.fileName).sort()).toEqual(
       files.map((file) => file.name).sort(),
     );
@@ -80,25 +86,15 @@ describe("createUploader: the queue", () => {
   });
 
   it("uploads three files at a time when no concurrency is given", async () => {
-    let inFlight = 0;
-    let mostInFlight = 0;
     const { uploader, transport, statuses } = setupUploader();
-    const counted: Transport = async (request) => {
-      inFlight += 1;
-      mostInFlight = Math.max(mostInFlight, inFlight);
-      try {
-        return await transport(request);
-      } finally {
-        inFlight -= 1;
-      }
-    };
+    const counted = countingInFlight(transport);
     uploader.setOptions({ transport: counted });
     uploader.add(videoFiles(5));
     await vi.advanceTimersByTimeAsync(500);
     expect(uploader.getSnapshot().counts).toMatchObject({ uploading: 3, queued: 2 });
     await vi.runAllTimersAsync();
     expect(statuses()).toEqual(Array(5).fill("succeeded"));
-    expect(mostInFlight).toBe(3);
+    expect(counted.mostInFlight()).toBe(3);
   });
 
   it("sums the speed of the uploads in flight and estimates the time left for the whole queue", async () => {

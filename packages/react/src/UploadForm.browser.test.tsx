@@ -11,6 +11,7 @@ import {
   lastRequestId,
   randomFile,
   recordAttribute,
+  expectIndeterminateWhileUploading,
   recordProgressBars,
   recordLiveRegion,
   requestsTo,
@@ -220,16 +221,7 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
       expect(stored?.sha256).toBe(sha256);
       expect(uploads.filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
       // No byte progress through an iframe: the bar says so instead of showing a number.
-      const whileUploading = bars.looks.filter((look) => look.state === "uploading");
-      expect(whileUploading.length).toBeGreaterThan(0);
-      for (const look of whileUploading) {
-        expect(look).toEqual({
-          state: "uploading",
-          valueNow: null,
-          value: null,
-          indeterminate: true,
-        });
-      }
+      expectIndeterminateWhileUploading(bars.looks);
       await expect
         .element(screen.getByText(`Uploaded. Video id: ${stored?.photoId}`, { exact: true }))
         .toBeVisible();

@@ -11,6 +11,7 @@ import {
   lastRequestId,
   randomFile,
   recordAttribute,
+  expectIndeterminateWhileUploading,
   recordProgressBars,
   recordLiveRegion,
   requestsTo,
@@ -204,16 +205,7 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
       expect(stored?.sha256).toBe(sha256);
       expect(uploads.filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
       // No byte progress through an iframe: the bar says so instead of showing a number.
-      const whileUploading = bars.looks.filter((look) => look.state === "uploading");
-      expect(whileUploading.length).toBeGreaterThan(0);
-      for (const look of whileUploading) {
-        expect(look).toEqual({
-          state: "uploading",
-          valueNow: null,
-          value: null,
-          indeterminate: true,
-        });
-      }
+      expectIndeterminateWhileUploading(bars.looks);
       // The total bar too: indeterminate while the upload runs, never a made-up part of 100.
       const busy = totals.looks.filter((look) => look.state === "busy");
       expect(busy.some((look) => look.indeterminate && look.valueNow === null)).toBe(true);

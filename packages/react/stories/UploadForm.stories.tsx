@@ -13,8 +13,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 async function waitForToken(canvasElement: HTMLElement) {
-  await waitFor(() =>
-    expect(canvasElement.querySelector('input[name="upload_token"]')).not.toBeNull(),
+  await waitFor(
+    () => expect(canvasElement.querySelector('input[name="upload_token"]')).not.toBeNull(),
+    { timeout: 10_000 },
   );
 }
 

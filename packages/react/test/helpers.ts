@@ -5,7 +5,7 @@ import {
   type EmulatorClient,
   type RequestRecord,
 } from "@twentythree-upload/emulator/client";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 /** The emulator started for this test run (never reset it: other files share it). */
 export function sharedEmulator(): EmulatorClient {
@@ -97,6 +97,18 @@ export interface ProgressBarLook {
   valueNow: string | null;
   value: string | null;
   indeterminate: boolean;
+}
+
+/**
+ * Asserts that a bar was seen while `uploading` and looked indeterminate every time: no value,
+ * no `aria-valuenow` (the iframe fallback measures no bytes, so a number would be made up).
+ */
+export function expectIndeterminateWhileUploading(looks: readonly ProgressBarLook[]): void {
+  const whileUploading = looks.filter((look) => look.state === "uploading");
+  expect(whileUploading.length).toBeGreaterThan(0);
+  for (const look of whileUploading) {
+    expect(look).toEqual({ state: "uploading", valueNow: null, value: null, indeterminate: true });
+  }
 }
 
 /**
