@@ -100,24 +100,6 @@ describe("hostile callbacks and server messages", { timeout: 30_000 }, () => {
     expectInert();
   });
 
-  it("a callback naming another site is refused", async () => {
-    const onSuccess = vi.fn();
-    const onError = vi.fn();
-    const screen = await render(
-      <CallbackHandler
-        site="videos.example.com"
-        search="?domain=evil.example.net&upload_token=t&photo_id=1&tree_id=2&token=x"
-        onSuccess={onSuccess}
-        onError={onError}
-      />,
-    );
-    await expect
-      .element(screen.getByRole("alert"))
-      .toHaveTextContent("This page did not receive a valid upload result.");
-    expect(onSuccess).not.toHaveBeenCalled();
-    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: "foreign_domain" });
-  });
-
   it("a forged callback for a token this browser never received is flagged; ours is verified", async () => {
     const site = await openSite();
     const host = new URL(site.url).host;
