@@ -28,6 +28,11 @@ export const seen = {
   console: [] as string[],
   /** `message` and `serverMessage` of every error an uploader reported. */
   errors: [] as string[],
+  /**
+   * `name:status` for every status an item took, as the engine announced it (a status shorter
+   * than a render, such as a quick `retrying`, is here even when the row never showed it).
+   */
+  statuses: [] as string[],
   /** Every text shown in the document (text nodes as they were added or changed). */
   texts: [] as string[],
 };
@@ -244,7 +249,8 @@ export function recordRow(
 
 /**
  * A part for `<UploadQueue>`'s children: records the message and server message of every error
- * its uploader reports (retried ones included) into `seen.errors`.
+ * its uploader reports (retried ones included) into `seen.errors`, and every item's statuses into
+ * `seen.statuses`.
  */
 export function ErrorRecorder() {
   const queue = useContext(UploadQueueContext);
@@ -253,8 +259,13 @@ export function ErrorRecorder() {
       return;
     }
     const recorded = new WeakSet<object>();
+    const lastStatus = new Map<string, string>();
     const record = () => {
       for (const item of queue.uploader.getSnapshot().items) {
+        if (lastStatus.get(item.id) !== item.status) {
+          lastStatus.set(item.id, item.status);
+          seen.statuses.push(`${item.name}:${item.status}`);
+        }
         if (item.error && !recorded.has(item.error)) {
           recorded.add(item.error);
           seen.errors.push(`${item.error.message} ${item.error.serverMessage ?? ""}`);
