@@ -147,8 +147,10 @@ describe("CORS none: the browser cannot read TwentyThree's answers", () => {
 
   it("fails the preflight of an XHR with upload progress: nothing is sent, nothing stored", async () => {
     const token = await emu.createToken({}, { return_url: emu.returnUrl() });
+    // A URL of its own: an emulator spawned earlier on the same port (with CORS and a max-age)
+    // can leave a preflight in Chromium's cache, which is keyed by URL, and then none is sent.
     const result = await xhrUpload(
-      emu.apiUrl("redeem-upload-token"),
+      `${emu.apiUrl("redeem-upload-token")}?preflight=${crypto.randomUUID()}`,
       uploadForm(token.uploadToken, 1000).form,
       true,
     );
