@@ -62,6 +62,8 @@ export const latencySuite: Suite = {
     const preflights = new Map<string, { at: number[]; posts: number[]; without: number }>(
       modes.map((mode) => [mode.key, { at: [], posts: [], without: 0 }]),
     );
+    // Inside the page: change event → the upload XHR's send(), per mode.
+    const toSend = new Map<string, number[]>(modes.map((mode) => [mode.key, []]));
     const offsets: number[] = [];
     const roundTrips: number[] = [];
     const rounds = context.rounds;
@@ -105,8 +107,8 @@ export const latencySuite: Suite = {
               mimeType: "video/mp4",
               buffer,
             });
-            const { changeAt } = await withTimeout(
-              callPage<{ changeAt: number | null }>(tab.page, "result"),
+            const { changeAt, sendAt } = await withTimeout(
+              callPage<{ changeAt: number | null; sendAt: number | null }>(tab.page, "result"),
               30_000,
               mode.label,
             );
@@ -124,6 +126,9 @@ export const latencySuite: Suite = {
               throw new Error("no change event or no upload request reached the probe");
             }
             target.samples.push(upload.arrivedAt - changeAt);
+            if (sendAt !== null) {
+              toSend.get(mode.key)?.push(sendAt - changeAt);
+            }
             const breakdown = preflights.get(mode.key);
             const records = probe.records.slice(from);
             const preflight = records
@@ -156,7 +161,7 @@ export const latencySuite: Suite = {
       better: "lower",
       digits: 2,
       method:
-        "The page stamps `performance.timeOrigin + performance.now()` in the file input's `change` listener (Playwright `setInputFiles` with a 1 MiB file); a recording proxy in front of the emulator stamps the arrival of the redeem POST's head with Node's `performance.timeOrigin + performance.now()` (the same system clock). The stamp is the head of the POST that carries the file (Content-Length ≥ the file). Included: building the request, the CORS preflight (a fresh browser context per sample, so no preflight cache), without prefetch the token request, and for ours whatever is left by the pick of the default `auto` transport's one-time CORS probe (a small POST to the same URL, once per site and page, started when the uploader is created; every sample is a new page). `<UploadForm startOnSelect>` is the component as an app uses it: it fetches its token when it mounts (the sample waits for that), and a pick starts the upload (its `change` is stamped by a capture listener on window, before React's). The engine rows run `createUploader` with default options, created when the page loads (as an app holds it, e.g. `useUploader` at mount), and the sample starts once the CORS probe that creation starts has its answer; with prefetch the already-fetched token answer is handed to it by a TokenSource function, without it the engine posts to the token endpoint on the pick. Like `<UploadForm>`, the engine rows may reuse the preflight of their probe (cached by the browser for the emulator's `Access-Control-Max-Age`), which the bare rows, with no probe, do not have: that is a real effect of the probe, and the notes say how many samples had it. The bare rows are a hand-written `fetch` for the token and `XMLHttpRequest` for the upload.",
+        "The page stamps `performance.timeOrigin + performance.now()` in the file input's `change` listener (Playwright `setInputFiles` with a 1 MiB file); a recording proxy in front of the emulator stamps the arrival of the redeem POST's head with Node's `performance.timeOrigin + performance.now()` (the same system clock). The stamp is the head of the POST that carries the file (Content-Length ≥ the file). Included: building the request, the CORS preflight (a fresh browser context per sample, so no preflight cache), without prefetch the token request, and for ours whatever is left by the pick of the default `auto` transport's one-time CORS probe (a small POST to the same URL, once per site and page, started when the uploader is created; every sample is a new page). `<UploadForm startOnSelect>` is the component as an app uses it: it fetches its token when it mounts (the sample waits for that), and a pick starts the upload (its `change` is stamped by a capture listener on window, before React's). The engine rows run `createUploader` with default options, created when the page loads (as an app holds it, e.g. `useUploader` at mount), and the sample starts once the CORS probe that creation starts has its answer and the page has been idle once (a person takes seconds to pick a file; the uploader's one-time warm-up of its code runs then, see docs/core/uploader.md; the form page waits for the same); with prefetch the already-fetched token answer is handed to it by a TokenSource function, without it the engine posts to the token endpoint on the pick. Like `<UploadForm>`, the engine rows may reuse the preflight of their probe (cached by the browser for the emulator's `Access-Control-Max-Age`), which the bare rows, with no probe, do not have: that is a real effect of the probe, and the notes say how many samples had it. The bare rows are a hand-written `fetch` for the token and `XMLHttpRequest` for the upload.",
       reference: "bare-prefetch",
       ratioLabel:
         "ours ÷ bare XHR in the same token mode (lower is better; the difference is what the library adds)",
@@ -190,7 +195,11 @@ export const latencySuite: Suite = {
       }
       const at = summarize(breakdown.at);
       const post = summarize(breakdown.posts);
+      const send = summarize(toSend.get(mode.key) ?? []);
       const parts = [
+        send
+          ? `send() called ${send.median.toFixed(1)} ms after the change event (range ${send.min.toFixed(1)}–${send.max.toFixed(1)})`
+          : null,
         at && post
           ? `preflight OPTIONS at ${at.median.toFixed(1)} ms, then the upload POST ${post.median.toFixed(1)} ms later`
           : null,
@@ -214,7 +223,7 @@ export const latencySuite: Suite = {
           : []),
         ...(whereTimeGoes.length > 0
           ? [
-              `Where the time goes (medians after the change event, as the recording proxy saw the requests arrive): ${whereTimeGoes.join(". ")}. An upload XHR with a progress listener is preflighted; the emulator lets the browser cache a preflight (Access-Control-Max-Age: 600, see docs/emulator.md), so a page that already made the same preflight (<UploadForm>'s CORS probe runs when it mounts) skips it, while every fresh page pays one.`,
+              `Where the time goes (medians after the change event: when the page called the upload XHR's send(), stamped in the page, and when the recording proxy saw the requests arrive): ${whereTimeGoes.join(". ")}. Everything after send() is the browser's (reading the file, the network service, the preflight if any). An upload XHR with a progress listener is preflighted; the emulator lets the browser cache a preflight (Access-Control-Max-Age: 600, see docs/emulator.md), so a page that already made the same preflight (<UploadForm>'s CORS probe runs when it mounts) skips it, while every fresh page pays one.`,
             ]
           : []),
       ],

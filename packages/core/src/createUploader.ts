@@ -12,9 +12,10 @@ import { requestUploadToken } from "./requestUploadToken.js";
 import { resolveTransport } from "./resolveTransport.js";
 import { runJob, settleJob } from "./runJob.js";
 import { createTokenManager } from "./tokenManager.js";
-import type { Transport, Uploader, UploaderOptions } from "./types.js";
+import type { Transport, Uploader, UploaderOptions, UploadToken } from "./types.js";
 import { createUploaderStore } from "./uploaderStore.js";
 import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJob.js";
+import { scheduleWarmUp } from "./warmUpUploadPath.js";
 
 /**
  * Creates an upload queue: validation, tokens, concurrency, retries, stall detection, offline
@@ -27,6 +28,14 @@ import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJo
  * @throws TwentyThreeUploadError `invalid_options` when an option is missing or malformed.
  */
 export function createUploader(options: UploaderOptions): Uploader {
+  return createEngine(options, null);
+}
+
+/** `dryToken`: the warm-up's engine (see warmUpUploadPath.ts); `null` for every real one. */
+function createEngine(
+  options: UploaderOptions,
+  dryToken: (() => Promise<UploadToken>) | null,
+): Uploader {
   let settings: NormalizedUploaderOptions = normalizeUploaderOptions(options);
   let isDestroyed = false;
   const jobs = new Map<string, UploadJob>();
@@ -43,7 +52,8 @@ export function createUploader(options: UploaderOptions): Uploader {
   const monitor = createOnlineMonitor((isOnline) => onConnectivity(isOnline));
   const store = createUploaderStore({ isOnline: monitor.isOnline() });
   const tokens = createTokenManager({
-    fetchToken: (request, signal) => requestUploadToken(settings.given.token, request, { signal }),
+    fetchToken: (request, signal) =>
+      dryToken?.() ?? requestUploadToken(settings.given.token, request, { signal }),
     strategy: () => settings.tokenStrategy,
     expiryMarginMs: () => settings.tokenExpiryMarginMs,
     maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),
@@ -85,8 +95,12 @@ export function createUploader(options: UploaderOptions): Uploader {
   // Work the first upload would otherwise do between the file pick and its first byte, done now
   // while the user is still choosing files. The auto transport asks the site about CORS before
   // its first upload; where the site lets browsers cache preflights (Access-Control-Max-Age),
-  // asking now also caches the preflight the upload itself needs.
+  // asking now also caches the preflight the upload itself needs. And once per page, the path
+  // from add() to the request runs in a throwaway engine when the page is idle, so that the first
+  // pick does not pay for compiling it (warmUpUploadPath.ts).
   function warmUp() {
+    if (dryToken !== null) return;
+    scheduleWarmUp(createEngine);
     const { transport, site } = settings.given;
     if ((transport ?? "auto") === "auto" && typeof XMLHttpRequest !== "undefined") {
       void probeCors(site, settings.apiVersion);

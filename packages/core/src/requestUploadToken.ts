@@ -2,7 +2,7 @@ import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { TokenRequestError, TwentyThreeUploadError, UploadError } from "./errors.js";
 import { parseUploadToken } from "./parseUploadToken.js";
-import { rememberReceivedToken } from "./receivedTokens.js";
+import { rememberReceivedTokenSoon } from "./receivedTokens.js";
 import { redactSecrets } from "./redactSecrets.js";
 import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
 
@@ -35,7 +35,7 @@ export const TOKEN_REQUEST_HEADER = {
  * - A function source is called with `(request, { signal })`; an `UploadToken` it returns is
  *   validated, a raw body or parsed object is parsed.
  *
- * In a browser, the tab remembers a fingerprint of the token (`rememberReceivedToken`), so that
+ * In a browser, the tab remembers a fingerprint of the token (`rememberReceivedToken`; the storage write waits for the next task), so that
  * `<CallbackHandler>` can flag a callback for a token this tab never received.
  *
  * @throws UploadError `aborted` when `signal` aborts.
@@ -56,7 +56,7 @@ export async function requestUploadToken(
       ? await fromFunction(source, request, signal)
       : await fromEndpoint(source, request, signal, options);
   // So that a return_url page can tell a callback for this tab's upload from a forged one.
-  rememberReceivedToken(token.uploadToken);
+  rememberReceivedTokenSoon(token.uploadToken);
   return token;
 }
 

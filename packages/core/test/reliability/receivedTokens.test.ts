@@ -57,6 +57,24 @@ describe("received tokens", () => {
     expect(wasTokenReceived(token(7))).toBe(true);
   });
 
+  it("stores requestUploadToken's tokens for the return_url page, all of them, in the next task", async () => {
+    // Earlier tests' writes land first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    sessionStorage.removeItem(KEY);
+    const issued = await Promise.all(
+      [30, 31, 32].map((n) =>
+        requestUploadToken(async () => ({ upload_token: token(n), valid_until: "1900000000" }), {}),
+      ),
+    );
+    expect(issued.map((entry) => entry.uploadToken)).toEqual([token(30), token(31), token(32)]);
+    // Off the way to the upload request: this page knows at once, storage a task later.
+    expect(wasTokenReceived(token(31))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const stored = sessionStorage.getItem(KEY) ?? "[]";
+    expect(JSON.parse(stored)).toHaveLength(3);
+    expect(stored).not.toContain(token(30));
+  });
+
   it("still works for this page when sessionStorage throws", () => {
     vi.stubGlobal("sessionStorage", undefined);
     Object.defineProperty(window, "sessionStorage", {
