@@ -1,15 +1,27 @@
-import { UploadProvider, UploadQueue, type UploadLocale } from "@twentythree-upload/react";
+import {
+  danishLabels,
+  englishLabels,
+  UploadProvider,
+  UploadQueue,
+  type UploadLabels,
+} from "@twentythree-upload/react";
 import { germanLabels } from "./i18n-german-labels.js";
 
-// Built in: "en" (the default) and "da". Anything else: a complete labels object of your own.
+// The package's locales and your own are the same kind of thing: a labels object, passed as
+// `labels`. Only the objects this module imports end up in the app's JavaScript.
+const localesByLanguage: Record<string, UploadLabels> = {
+  en: englishLabels,
+  da: danishLabels,
+  de: germanLabels,
+};
+
 export function LocalizedUploads({ language }: { language: string }) {
-  const builtIn: UploadLocale | null = language === "da" || language === "en" ? language : null;
-  return builtIn ? (
-    <UploadProvider site="videos.example.com" token="/api/upload-token" locale={builtIn}>
-      <UploadQueue accept="video/*" />
-    </UploadProvider>
-  ) : (
-    <UploadProvider site="videos.example.com" token="/api/upload-token" labels={germanLabels}>
+  return (
+    <UploadProvider
+      site="videos.example.com"
+      token="/api/upload-token"
+      labels={localesByLanguage[language] ?? englishLabels}
+    >
       <UploadQueue accept="video/*" />
     </UploadProvider>
   );

@@ -1,7 +1,8 @@
 import { danishLabels, UploadForm, type UploadLabels } from "@twentythree-upload/react";
 
-// A few strings changed, the rest from the locale: partial labels merge over `locale`.
-const wording: Partial<UploadLabels> = {
+// A few strings changed, the rest from the locale: spread the locale, then your keys.
+const wording: UploadLabels = {
+  ...danishLabels,
   formSubmit: "Send din video",
   // Explain in your own words what TwentyThree's refusal means for your users.
   errors: { ...danishLabels.errors, "file-rejected": "Filen kan ikke bruges. Prøv en MP4-fil." },
@@ -10,12 +11,6 @@ const wording: Partial<UploadLabels> = {
 
 export function DanishForm() {
   return (
-    <UploadForm
-      site="videos.example.com"
-      token="/api/upload-token"
-      locale="da"
-      labels={wording}
-      titleField
-    />
+    <UploadForm site="videos.example.com" token="/api/upload-token" labels={wording} titleField />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { handOffCallback, wasTokenReceived } from "@twentythree-upload/core";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import type { UploadLabels, UploadLocale } from "./labels.js";
+import type { UploadLabels } from "./labels.js";
 import {
   readCallback,
   withoutCallbackParams,
@@ -48,10 +48,12 @@ export interface CallbackHandlerProps {
    * a same-origin parent or opener; `false` never.
    */
   handOff?: boolean | "auto";
-  /** Strings to override, merged over `locale` (or the provider's labels). Default: none. */
+  /**
+   * Strings, merged over the provider's labels (English without one): a locale such as
+   * `danishLabels`, a few keys of your own, or both (`{ ...danishLabels, retry: "Igen" }`).
+   * Default: the provider's labels.
+   */
   labels?: Partial<UploadLabels>;
-  /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
-  locale?: UploadLocale;
 }
 
 // The name core's iframe transport gives its frame (createIframeTransport). Checking it keeps a
@@ -106,7 +108,7 @@ export function CallbackHandler(props: CallbackHandlerProps) {
       "<CallbackHandler> needs `site` (or an <UploadProvider site=…>) to check the callback's domain.",
     );
   }
-  const labels = useLabels(props.labels, props.locale);
+  const labels = useLabels(props.labels);
   const given = url ?? search;
   // With a URL from the router the result is known while rendering (also on the server).
   const fromProps = useMemo(

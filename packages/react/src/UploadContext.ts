@@ -19,7 +19,7 @@ export interface UploadSettings {
   readonly token: TokenSource | undefined;
   /** Transport for every uploader below. Default: core's default (`"auto"`). */
   readonly transport: TransportName | Transport | undefined;
-  /** Labels after merging over the locale's defaults. */
+  /** Labels after merging every provider's `labels` over `englishLabels`. */
   readonly labels: UploadLabels;
   /** Defaults for every uploader below (concurrency, accept, maxSize, retry…). */
   readonly defaults: Partial<UploaderOptions>;

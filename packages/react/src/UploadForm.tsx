@@ -1,7 +1,7 @@
 "use client";
 import type { UploadResult } from "@twentythree-upload/core";
 import { useId, type ComponentProps, type ComponentPropsWithoutRef, type ReactNode } from "react";
-import type { UploadLabels, UploadLocale } from "./labels.js";
+import type { UploadLabels } from "./labels.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadFormMetaFields } from "./UploadFormMetaFields.js";
 import { isBusyStatus, UploadFormStatus } from "./UploadFormStatus.js";
@@ -24,10 +24,12 @@ export interface UploadFormProps extends UseUploadFormOptions, FormElementProps 
   descriptionField?: boolean;
   /** Renders the success message. Default: `labels.uploaded(photoId)`. */
   renderSuccess?: (result: UploadResult) => ReactNode;
-  /** Strings to override, merged over `locale` (or the provider's labels). Default: none. */
+  /**
+   * Strings, merged over the provider's labels (English without one): a locale such as
+   * `danishLabels`, a few keys of your own, or both (`{ ...danishLabels, retry: "Igen" }`).
+   * Default: the provider's labels.
+   */
   labels?: Partial<UploadLabels>;
-  /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
-  locale?: UploadLocale;
 }
 
 // Spelled through the element's props: React 18 and 19 type submit events differently.
@@ -55,7 +57,7 @@ export function UploadForm(props: UploadFormProps) {
     descriptionField = false,
     renderSuccess,
   } = props;
-  const { labels: overrides, locale, meta, initialToken, metadataDebounceMs, ...rest } = props;
+  const { labels: overrides, meta, initialToken, metadataDebounceMs, ...rest } = props;
   const [uploaderOptions, elementProps] = splitUploaderOptions(rest);
   const {
     startOnSelect: _1,
@@ -65,7 +67,7 @@ export function UploadForm(props: UploadFormProps) {
     onSubmit,
     ...formProps
   } = elementProps;
-  const labels = useLabels(overrides, locale);
+  const labels = useLabels(overrides);
   useFormattingWarmUp(labels.locale);
   const form = useUploadForm({
     ...uploaderOptions,

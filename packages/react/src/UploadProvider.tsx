@@ -6,9 +6,8 @@ import type {
   UploaderOptions,
 } from "@twentythree-upload/core";
 import { useContext, useMemo, type ReactNode } from "react";
-import type { UploadLabels, UploadLocale } from "./labels.js";
+import type { UploadLabels } from "./labels.js";
 import { UploadContext, type UploadSettings } from "./UploadContext.js";
-import { labelsFor } from "./useLabels.js";
 
 /** Props of {@link UploadProvider}. Each one falls back to an enclosing provider's value. */
 export interface UploadProviderProps {
@@ -29,9 +28,12 @@ export interface UploadProviderProps {
    * fallback when CORS is refused).
    */
   transport?: TransportName | Transport;
-  /** Built-in strings to start from. Default: `"en"`, or the enclosing provider's labels. */
-  locale?: UploadLocale;
-  /** Strings to override, merged over `locale`. Default: none. */
+  /**
+   * Strings, merged over the enclosing provider's labels (English at the top): a locale such as
+   * `danishLabels` (it carries its BCP 47 `locale` for numbers and sizes), a few keys of your
+   * own, or both (`{ ...danishLabels, formSubmit: "Send" }`). Default: the enclosing provider's
+   * labels, else `englishLabels`.
+   */
   labels?: Partial<UploadLabels>;
   /**
    * Defaults for every uploader below (concurrency, accept, maxSize, retry…), merged over the
@@ -48,17 +50,16 @@ export interface UploadProviderProps {
  */
 export function UploadProvider(props: UploadProviderProps) {
   const parent = useContext(UploadContext);
-  const { site, apiVersion, token, transport, locale, labels, defaults, children } = props;
+  const { site, apiVersion, token, transport, labels, defaults, children } = props;
   const value = useMemo<UploadSettings>(() => {
-    const baseLabels = locale ? labelsFor(locale) : parent.labels;
     return {
       site: site ?? parent.site,
       apiVersion: apiVersion ?? parent.apiVersion,
       token: token ?? parent.token,
       transport: transport ?? parent.transport,
-      labels: labels ? { ...baseLabels, ...labels } : baseLabels,
+      labels: labels ? { ...parent.labels, ...labels } : parent.labels,
       defaults: defaults ? { ...parent.defaults, ...defaults } : parent.defaults,
     };
-  }, [parent, site, apiVersion, token, transport, locale, labels, defaults]);
+  }, [parent, site, apiVersion, token, transport, labels, defaults]);
   return <UploadContext.Provider value={value}>{children}</UploadContext.Provider>;
 }

@@ -8,7 +8,7 @@ import {
   useState,
   type ComponentPropsWithoutRef,
 } from "react";
-import type { UploadLabels, UploadLocale } from "./labels.js";
+import type { UploadLabels } from "./labels.js";
 import { mergeRefs } from "./mergeRefs.js";
 import type { UnreadableEntry } from "./readDroppedFiles.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
@@ -28,10 +28,12 @@ export interface UploadQueueRootProps
   extends Partial<UploaderOptions>, Omit<ComponentPropsWithoutRef<"div">, keyof UploaderOptions> {
   /** Use this uploader instead of creating one from the options. Default: none (one is created). */
   uploader?: Uploader;
-  /** Strings to override, merged over `locale` (or the provider's labels). Default: none. */
+  /**
+   * Strings, merged over the provider's labels (English without one): a locale such as
+   * `danishLabels`, a few keys of your own, or both (`{ ...danishLabels, retry: "Igen" }`).
+   * Default: the provider's labels.
+   */
   labels?: Partial<UploadLabels>;
-  /** Built-in strings to use instead of the provider's. Default: the provider's (English). */
-  locale?: UploadLocale;
   /** Allow choosing several files. Default: `true`. */
   multiple?: boolean;
   /** The picker chooses a folder. Default: `false`. */
@@ -59,7 +61,6 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
     const {
       uploader: given,
       labels: overrides,
-      locale,
       multiple = true,
       directory = false,
       paste = "root",
@@ -68,7 +69,7 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
       ...divProps
     } = rest;
     const uploader = useUploader(given ?? options);
-    const labels = useLabels(overrides, locale);
+    const labels = useLabels(overrides);
     useFormattingWarmUp(labels.locale);
     const isBusy = useUploaderState(uploader, (snapshot) => snapshot.isBusy);
     const rootRef = useRef<HTMLDivElement | null>(null);

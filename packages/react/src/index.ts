@@ -47,7 +47,7 @@ export {
   type FilePickerTriggerProps,
   type UseFilePickerOptions,
 } from "./useFilePicker.js";
-export { labelsFor, useLabels } from "./useLabels.js";
+export { useLabels } from "./useLabels.js";
 export { usePaste, type UsePasteOptions } from "./usePaste.js";
 export { useUploadContext } from "./useUploadContext.js";
 export { isUploader, useUploader, type UseUploaderOptions } from "./useUploader.js";
@@ -66,7 +66,7 @@ export { danishLabels } from "./danishLabels.js";
 export { describeError, describeItem } from "./describeItem.js";
 export { englishLabels } from "./englishLabels.js";
 export { formatDuration, formatFileSize, formatSpeed } from "./formatting.js";
-export type { UploadLabels, UploadLocale } from "./labels.js";
+export type { UploadLabels } from "./labels.js";
 export { readDroppedFiles, type DroppedFiles, type UnreadableEntry } from "./readDroppedFiles.js";
 export { defaultUploadSettings, type UploadSettings } from "./UploadContext.js";
 export { UploadSettingsError } from "./UploadSettingsError.js";

@@ -2,8 +2,9 @@ import type { FileRejection, UploadErrorKind, UploadStatus } from "@twentythree-
 
 /**
  * Every user-visible string of the components, including accessible names, `aria-valuetext` and
- * live-region announcements. Strings that contain values are functions. Pass a partial object to
- * `UploadProvider` or to a component's `labels` prop; it is merged over the locale's defaults.
+ * live-region announcements. Strings that contain values are functions. `englishLabels` is the
+ * default; a locale such as `danishLabels`, or a partial object of your own, goes to
+ * `UploadProvider`'s or a component's `labels` prop and is merged over the enclosing labels.
  */
 export interface UploadLabels {
   /** BCP 47 locale used to format sizes, speeds and durations (`Intl.NumberFormat`). */
@@ -101,11 +102,8 @@ export interface UploadLabels {
   callbackInvalid: string;
   /**
    * CallbackHandler: a success for an upload token this browser tab never received (flagged).
-   * Optional, so that label sets written before it stay complete. Default: the built-in
-   * locale's sentence.
+   * Optional, so that label sets written before it stay complete. Default: the enclosing labels'
+   * sentence (English's without a provider).
    */
   callbackUnverified?: (photoId: string) => string;
 }
-
-/** Built-in locales. */
-export type UploadLocale = "en" | "da";

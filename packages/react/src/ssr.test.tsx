@@ -9,6 +9,7 @@ import {
   UploadProgressBar,
   UploadProvider,
   UploadQueue,
+  danishLabels,
   englishLabels,
   type UploadToken,
 } from "./index.js";
@@ -64,7 +65,12 @@ describe("server rendering (react-dom/server, Node)", () => {
 
   it("renders UploadForm for v2 through a provider, without a token until one arrives", () => {
     const html = renderToString(
-      <UploadProvider site="http://127.0.0.1:8023" apiVersion="v2" token="/token" locale="da">
+      <UploadProvider
+        site="http://127.0.0.1:8023"
+        apiVersion="v2"
+        token="/token"
+        labels={danishLabels}
+      >
         <UploadForm />
       </UploadProvider>,
     );

@@ -1,20 +1,13 @@
 import { useMemo } from "react";
-import { danishLabels } from "./danishLabels.js";
-import { englishLabels } from "./englishLabels.js";
-import type { UploadLabels, UploadLocale } from "./labels.js";
+import type { UploadLabels } from "./labels.js";
 import { useUploadContext } from "./useUploadContext.js";
 
-/** The built-in labels of a locale. */
-export function labelsFor(locale: UploadLocale): UploadLabels {
-  return locale === "da" ? danishLabels : englishLabels;
-}
-
 /**
- * The labels a component uses: its own `labels` prop merged over its `locale` (or the provider's
- * labels when it has no locale of its own).
+ * The labels a component uses: its own `labels` prop merged over the provider's labels (English
+ * without a provider). A locale is a labels object like `danishLabels`, imported by the app that
+ * uses it, so that no app ships the strings of languages it does not show.
  */
-export function useLabels(overrides?: Partial<UploadLabels>, locale?: UploadLocale): UploadLabels {
-  const context = useUploadContext();
-  const base = locale ? labelsFor(locale) : context.labels;
+export function useLabels(overrides?: Partial<UploadLabels>): UploadLabels {
+  const base = useUploadContext().labels;
   return useMemo(() => (overrides ? { ...base, ...overrides } : base), [base, overrides]);
 }

@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { createMockTokenSource, createMockTransport, UploadForm } from "../src/index.js";
+import {
+  createMockTokenSource,
+  createMockTransport,
+  danishLabels,
+  UploadForm,
+} from "../src/index.js";
 import "../src/styles.css";
 import { chooseFiles, emulatorTokenUrl, emulatorUrl, sampleFile } from "./storyHelpers.js";
 
@@ -75,9 +80,9 @@ export const Failure: Story = {
   },
 };
 
-/** Dansk. */
+/** Dansk: `labels={danishLabels}`. */
 export const Danish: Story = {
-  args: { locale: "da", titleField: true },
+  args: { labels: danishLabels, titleField: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     expect(canvas.getByLabelText("Videofil")).toBeVisible();

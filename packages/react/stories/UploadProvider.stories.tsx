@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { UploadForm, UploadProvider, UploadQueue } from "../src/index.js";
+import { danishLabels, UploadForm, UploadProvider, UploadQueue } from "../src/index.js";
 import "../src/styles.css";
 import { emulatorTokenUrl, emulatorUrl } from "./storyHelpers.js";
+
+// Danish, imported (only apps that use it ship it), with one string of the app's own.
+const labels = { ...danishLabels, formSubmit: "Send video" };
 
 /** App-wide settings once; the components below need no props of their own. */
 function WithProvider() {
@@ -10,8 +13,7 @@ function WithProvider() {
     <UploadProvider
       site={emulatorUrl()}
       token={emulatorTokenUrl()}
-      locale="da"
-      labels={{ formSubmit: "Send video" }}
+      labels={labels}
       defaults={{ maxSize: 2_000_000_000 }}
     >
       <UploadForm />

@@ -5,6 +5,7 @@ import {
   createMockTokenSource,
   createMockTransport,
   createUploader,
+  danishLabels,
   UploadQueue,
 } from "../src/index.js";
 import "../src/styles.css";
@@ -36,9 +37,9 @@ export const Default: Story = {
   },
 };
 
-/** Dansk: every string from `danishLabels`, sizes with a decimal comma. */
+/** Dansk: every string from `labels={danishLabels}`, sizes with a decimal comma. */
 export const Danish: Story = {
-  args: { locale: "da" },
+  args: { labels: danishLabels },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     expect(canvas.getByRole("button", { name: /^Tilføj filer/ })).toBeVisible();
