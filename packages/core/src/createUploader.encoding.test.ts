@@ -1,9 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { setupUploader, videoFiles } from "../test/uploaderHarness.js";
-import { getPhotoStatus } from "./getPhotoStatus.js";
+import { listPhotos, type ListedPhoto } from "./listPhotos.js";
 
-vi.mock("./getPhotoStatus.js", () => ({ getPhotoStatus: vi.fn() }));
-const status = vi.mocked(getPhotoStatus);
+vi.mock("./listPhotos.js", () => ({ listPhotos: vi.fn() }));
+const status = vi.mocked(listPhotos);
+
+/** photo/list's answer for video 1, encoded or not. */
+const listed = (encoded: boolean): ListedPhoto[] => [
+  { fields: { photo_id: "1", video_encoded_p: encoded ? "1" : "0" }, domain: null },
+];
+
+// The wait's code is downloaded on first use (a dynamic import). Loading the module takes real
+// I/O here, which fake timers do not wait for: load it once before the clock is faked.
+beforeAll(async () => {
+  await import("./waitForEncoding.js");
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") });
@@ -22,9 +33,9 @@ describe("createUploader: waiting for encoding", () => {
 
   it("stays processing until photo/list says encoded, then succeeds (without holding a slot)", async () => {
     status
-      .mockResolvedValueOnce({ encoded: false })
+      .mockResolvedValueOnce(listed(false))
       .mockRejectedValueOnce(new Error("flaky"))
-      .mockResolvedValueOnce({ encoded: true });
+      .mockResolvedValueOnce(listed(true));
     const { uploader, item, onSuccess, statuses } = setupUploader({
       concurrency: 1,
       waitForEncoding: { intervalMs: 5000 },
@@ -33,12 +44,10 @@ describe("createUploader: waiting for encoding", () => {
     await vi.advanceTimersByTimeAsync(1001);
     expect(item(id)).toMatchObject({ status: "processing", result: { photoId: "1" } });
     expect(status).toHaveBeenCalledWith(
-      expect.objectContaining({
-        site: "videos.example.com",
-        apiVersion: "legacy",
-        photoId: "1",
-        token: "video-secret-1",
-      }),
+      "videos.example.com",
+      "legacy",
+      { photo_id: "1", token: "video-secret-1" },
+      expect.any(AbortSignal),
     );
     expect(onSuccess).not.toHaveBeenCalled();
     // The second file is uploading meanwhile.
@@ -50,7 +59,7 @@ describe("createUploader: waiting for encoding", () => {
   });
 
   it("gives up waiting after timeoutMs, still a success (the file is stored)", async () => {
-    status.mockResolvedValue({ encoded: false });
+    status.mockResolvedValue(listed(false));
     const { uploader, item, onSuccess } = setupUploader({
       waitForEncoding: { intervalMs: 1000, timeoutMs: 10_000 },
     });
@@ -63,7 +72,7 @@ describe("createUploader: waiting for encoding", () => {
   });
 
   it("canceling while it waits keeps the success", async () => {
-    status.mockResolvedValue({ encoded: false });
+    status.mockResolvedValue(listed(false));
     const { uploader, item, onSuccess } = setupUploader({ waitForEncoding: true });
     const [id] = uploader.add(videoFiles(1));
     await vi.advanceTimersByTimeAsync(1001);

@@ -1,4 +1,5 @@
 import { TwentyThreeApiError } from "./errors.js";
+import { listedPhotoStatus } from "./listedPhotoStatus.js";
 import { listPhotos } from "./listPhotos.js";
 import type { ApiVersion } from "./types.js";
 
@@ -39,11 +40,9 @@ export async function getPhotoStatus(options: GetPhotoStatusOptions): Promise<Ph
     options.signal,
     options.fetch,
   );
-  const photo =
-    photos.find(({ fields }) => String(fields.photo_id) === options.photoId) ?? photos[0];
-  if (!photo) {
+  const status = listedPhotoStatus(photos, options.photoId);
+  if (!status) {
     throw new TwentyThreeApiError("no_such_photo", "TwentyThree does not list this video (yet).");
   }
-  const encoded = photo.fields.video_encoded_p;
-  return { encoded: encoded === true || encoded === 1 || encoded === "1" || encoded === "t" };
+  return status;
 }

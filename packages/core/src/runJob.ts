@@ -1,8 +1,7 @@
 // One turn of a job in a slot: reconcile a possibly-stored earlier attempt, get a token, send,
 // and decide what happens next (success, encoding wait, backoff, a fresh token, or failure).
 import { UploadError } from "./errors.js";
-import { getPhotoStatus } from "./getPhotoStatus.js";
-import { pollEncoding } from "./pollEncoding.js";
+import { listPhotos } from "./listPhotos.js";
 import { reconcileUpload } from "./reconcileUpload.js";
 import { retryDelayMs } from "./retryPolicy.js";
 import { sendAttempt } from "./sendAttempt.js";
@@ -61,24 +60,28 @@ function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): 
   engine.store.dispatch({ type: "encodingStarted", id: job.id, result });
   const { site } = settings.given;
   const { apiVersion } = settings;
-  void pollEncoding({
-    ...encoding,
-    signal: control.signal,
-    check: async (signal) =>
-      (
-        await getPhotoStatus({
+  // Downloaded on first use (most apps do not wait for encoding). Code that cannot be
+  // downloaded skips the wait, as a timeout does: the file is stored either way.
+  void import("./waitForEncoding.js")
+    .then(({ waitForEncoding }) =>
+      waitForEncoding(
+        { listPhotos },
+        {
+          ...encoding,
           site,
           apiVersion,
           photoId: result.photoId,
           token: videoToken,
-          signal,
-        })
-      ).encoded,
-  }).then(() => {
-    if (job.run === control) {
-      settleJob(engine, job, { result });
-    }
-  });
+          signal: control.signal,
+        },
+      ),
+    )
+    .catch(() => false)
+    .then(() => {
+      if (job.run === control) {
+        settleJob(engine, job, { result });
+      }
+    });
 }
 
 function tokenRequest(engine: UploaderEngine, job: UploadJob): UploadTokenRequest {
