@@ -10,7 +10,8 @@ const rejections: Record<FileRejectionCode, string> = {
   "too-small": "Die Datei ist zu klein.",
   empty: "Die Datei ist leer.",
   "too-many-files": "Es sind zu viele Dateien.",
-  unreadable: "Die Datei konnte nicht gelesen werden.",
+  unreadable: "konnte nicht gelesen werden und wurde nicht hinzugefügt.",
+  "empty-folder": "ist ein leerer Ordner: Es gab nichts hinzuzufügen.",
 };
 
 export const germanLabels: UploadLabels = {
@@ -57,7 +58,11 @@ export const germanLabels: UploadLabels = {
     aborted: "Der Upload wurde abgebrochen.",
   },
   // The engine's own rejection sentences are English; translate by code.
-  rejection: (_name, rejection) => rejections[rejection.code],
+  // A dropped entry that could not be read, or an empty folder, never becomes a row: name it.
+  rejection: (name, rejection) =>
+    rejection.code === "unreadable" || rejection.code === "empty-folder"
+      ? `${name} ${rejections[rejection.code]}`
+      : rejections[rejection.code],
   announceStarted: (names) =>
     names.length === 1
       ? `${names[0]} wird hochgeladen`

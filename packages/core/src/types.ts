@@ -232,11 +232,18 @@ export type UploadStatus =
 
 /**
  * Why a file was refused before anything was sent. `unreadable`: an entry of a drop that the
- * browser could not read (deleted mid-drag, a broken link, no permission); it never becomes an
- * item, the drop zone reports it (see `readDroppedFiles` in the React package).
+ * browser could not read (deleted mid-drag, a broken link, no permission); `empty-folder`: a
+ * dropped folder with no file in it (at any depth). Neither becomes an item: the drop zone
+ * reports them (see `readDroppedFiles` in the React package).
  */
 export type FileRejectionCode =
-  "file-type" | "too-large" | "too-small" | "empty" | "too-many-files" | "unreadable";
+  | "file-type"
+  | "too-large"
+  | "too-small"
+  | "empty"
+  | "too-many-files"
+  | "unreadable"
+  | "empty-folder";
 
 /** A validation failure, readable as is. */
 export interface FileRejection {

@@ -7,9 +7,10 @@ export type UploadQueueDropErrorsProps = ComponentPropsWithoutRef<"div">;
 
 /**
  * Names each dropped file or folder that could not be read (deleted while being dragged, a broken
- * link, no permission), one paragraph each (`labels.rejection`, code `"unreadable"`). Such entries
- * never become rows; the rest of the drop is added as usual. Empty until something could not be
- * read; `UploadQueue.Announcer` reads the new entries out.
+ * link, no permission; code `"unreadable"`) and each dropped folder with no file in it (code
+ * `"empty-folder"`), one paragraph each (`labels.rejection`). Such entries never become rows; the
+ * rest of the drop is added as usual. Empty until a drop brings one; `UploadQueue.Announcer`
+ * reads the new entries out.
  *
  * @selector [data-part="drop-errors"]
  * @selector [data-state="empty"|"rejected"]

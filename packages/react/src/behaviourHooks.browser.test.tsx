@@ -58,6 +58,30 @@ function failReading(names: readonly string[]) {
   });
 }
 
+// Likewise, a dropped folder stands in for the named items: an empty one.
+function dropAsEmptyFolder(names: readonly string[]) {
+  const original = realGetAsEntry?.value as (this: DataTransferItem) => FileSystemEntry | null;
+  Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", {
+    configurable: true,
+    writable: true,
+    value(this: DataTransferItem) {
+      const name = this.getAsFile()?.name ?? "";
+      if (!names.includes(name)) {
+        return original.call(this);
+      }
+      return {
+        isFile: false,
+        isDirectory: true,
+        name,
+        createReader: () => ({
+          readEntries: (resolve: (entries: FileSystemEntry[]) => void) =>
+            setTimeout(() => resolve([])),
+        }),
+      };
+    },
+  });
+}
+
 function withFiles(names: readonly string[]): DataTransfer {
   const transfer = new DataTransfer();
   for (const name of names) {
@@ -275,6 +299,41 @@ describe("UploadQueue drop with an unreadable entry", () => {
       await expect
         .poll(() => root.querySelectorAll('[data-part="item-name"]').length)
         .toBeGreaterThanOrEqual(before + 2);
+    }
+  });
+});
+
+describe("UploadQueue drop of an empty folder", () => {
+  it("says the folder was empty instead of doing nothing (English and Danish)", async () => {
+    dropAsEmptyFolder(["holiday"]);
+    const uploader = createUploader({
+      site: "videos.example.com",
+      token: createMockTokenSource(),
+      transport: createMockTransport({ durationMs: 20, progressSteps: 1 }),
+      autoStart: false,
+    });
+    const screen = await render(
+      <>
+        <UploadQueue uploader={uploader} data-testid="en" />
+        <UploadQueue uploader={uploader} labels={danishLabels} data-testid="da" paste={false} />
+      </>,
+    );
+    for (const [testId, expected] of [
+      ["en", "holiday is an empty folder: there was nothing in it to add."],
+      ["da", "holiday er en tom mappe: der var intet i den at tilføje."],
+    ] as const) {
+      const root = screen.getByTestId(testId).element();
+      const zone = root.querySelector('[data-part="drop-zone"]') as Element;
+      const errors = root.querySelector('[data-part="drop-errors"]') as Element;
+      const announcer = root.querySelector('[data-part="announcer"]') as Element;
+      expect(errors.getAttribute("data-state")).toBe("empty");
+      const transfer = withFiles(["holiday"]);
+      drag(zone, "dragenter", transfer);
+      drag(zone, "drop", transfer);
+      await expect.poll(() => errors.textContent).toBe(expected);
+      await expect.poll(() => announcer.textContent).toBe(expected);
+      expect(errors.getAttribute("data-state")).toBe("rejected");
+      expect(uploader.getSnapshot().items).toEqual([]);
     }
   });
 });

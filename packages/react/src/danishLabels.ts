@@ -10,6 +10,7 @@ const rejections: Record<FileRejectionCode, string> = {
   empty: "Filen er tom.",
   "too-many-files": "Der er for mange filer.",
   unreadable: "kunne ikke læses og blev ikke tilføjet.",
+  "empty-folder": "er en tom mappe: der var intet i den at tilføje.",
 };
 
 /** Danish strings (dansk). */
@@ -56,10 +57,10 @@ export const danishLabels: UploadLabels = {
     cors: "Videoplatformen tillader ikke uploads fra denne side.",
     aborted: "Uploaden blev annulleret.",
   },
-  // An unreadable entry of a drop never becomes a row, so its sentence has to name it.
+  // An unreadable entry or empty folder of a drop never becomes a row, so its sentence names it.
   rejection: (name, rejection) =>
-    rejection.code === "unreadable"
-      ? `${name || "Filen"} ${rejections.unreadable}`
+    rejection.code === "unreadable" || rejection.code === "empty-folder"
+      ? `${name || "Filen"} ${rejections[rejection.code]}`
       : rejections[rejection.code],
   announceStarted: (names) =>
     names.length === 1 ? `Uploader ${names[0]}` : `Uploader ${files(names.length)}`,

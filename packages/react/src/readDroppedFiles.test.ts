@@ -143,6 +143,44 @@ describe("readDroppedFiles", () => {
     expect(JSON.stringify(unreadable)).not.toContain("/home/someone");
   });
 
+  it("names each dropped folder with no file in it, and only the dropped ones", async () => {
+    const { files, unreadable } = await readDroppedFiles(
+      transferOf([
+        directoryEntry("empty", []),
+        // Folders only, none with a file: as empty as it gets for the person who dropped it.
+        directoryEntry("hollow", [directoryEntry("a", []), directoryEntry("b", [])]),
+        // An empty folder inside a folder that had files is not worth a sentence.
+        directoryEntry("clips", [directoryEntry("nothing", []), fileEntry("c.mp4")]),
+        // A folder whose only entry failed says so once, not also "empty".
+        directoryEntry("broken", [brokenFileEntry("gone.mp4")]),
+      ]),
+    );
+    expect(files.map((file) => file.name)).toEqual(["c.mp4"]);
+    expect(unreadable).toEqual([
+      {
+        name: "empty",
+        rejection: {
+          code: "empty-folder",
+          message: "empty is an empty folder: there was nothing in it to add.",
+        },
+      },
+      {
+        name: "hollow",
+        rejection: {
+          code: "empty-folder",
+          message: "hollow is an empty folder: there was nothing in it to add.",
+        },
+      },
+      {
+        name: "broken/gone.mp4",
+        rejection: {
+          code: "unreadable",
+          message: "broken/gone.mp4 could not be read (NotFoundError) and was not added.",
+        },
+      },
+    ]);
+  });
+
   it("resolves (never rejects) when every entry fails", async () => {
     const result = await readDroppedFiles(
       transferOf([brokenFileEntry("one.mov"), brokenDirectoryEntry("two")]),

@@ -4,15 +4,16 @@ import type { FileRejection } from "@twentythree-upload/core";
 // the drop event is being dispatched (the browser empties it afterwards); reading them may then
 // continue asynchronously. One entry that cannot be read (a file deleted mid-drag, a broken link
 // in a folder, no permission) must not cost the rest of the drop, and must not vanish silently:
-// every entry settles on its own, and the failures come back as typed refusals.
+// every entry settles on its own, and the failures come back as typed refusals. A dropped folder
+// with no file in it is reported too: otherwise the drop would do nothing and say nothing.
 
 type Entry = FileSystemEntry;
 
-/** An entry of a drop that could not be read (it was not added). */
+/** An entry of a drop that added nothing: it could not be read, or it is an empty folder. */
 export interface UnreadableEntry {
   /** The entry's path within the drop, e.g. `"clips/broken.mov"` (its name when at the top). */
   readonly name: string;
-  /** `code: "unreadable"`, with a sentence naming the entry. */
+  /** `code: "unreadable"` or `"empty-folder"`, with a sentence naming the entry. */
   readonly rejection: FileRejection;
 }
 
@@ -20,7 +21,10 @@ export interface UnreadableEntry {
 export interface DroppedFiles {
   /** Every file that could be read, folders traversed in order. */
   readonly files: File[];
-  /** Every file or folder that could not be read, in order. Empty when all were read. */
+  /**
+   * Every file or folder that could not be read, and every dropped folder with no file in it,
+   * in order. Empty when every entry gave files.
+   */
   readonly unreadable: UnreadableEntry[];
 }
 
@@ -50,6 +54,16 @@ function unreadableEntry(name: string, error: unknown): UnreadableEntry {
     rejection: {
       code: "unreadable",
       message: `${name} could not be read${because} and was not added.`,
+    },
+  };
+}
+
+function emptyFolder(name: string): UnreadableEntry {
+  return {
+    name,
+    rejection: {
+      code: "empty-folder",
+      message: `${name} is an empty folder: there was nothing in it to add.`,
     },
   };
 }
@@ -103,8 +117,9 @@ async function collect(entry: Entry, parent: string, into: Collected): Promise<v
 
 /**
  * Starts reading a drop's files synchronously and resolves with every file that could be read,
- * folders traversed in order, and a typed refusal (`code: "unreadable"`) for each file or folder
- * that could not be. Never rejects. Without `webkitGetAsEntry` support it returns
+ * folders traversed in order, and a typed refusal for each file or folder that could not be
+ * (`code: "unreadable"`) and each dropped folder without a file in it (`"empty-folder"`, for the
+ * folders dropped, not for empty folders inside them). Never rejects. Without `webkitGetAsEntry` support it returns
  * `dataTransfer.files` as is.
  */
 export function readDroppedFiles(dataTransfer: DataTransfer): Promise<DroppedFiles> {
@@ -131,6 +146,9 @@ export function readDroppedFiles(dataTransfer: DataTransfer): Promise<DroppedFil
         bucket.unreadable.push(source);
       } else if (source) {
         await collect(source, "", bucket);
+        if (source.isDirectory && bucket.files.length === 0 && bucket.unreadable.length === 0) {
+          bucket.unreadable.push(emptyFolder(source.name));
+        }
       }
     }),
   ).then(() => ({

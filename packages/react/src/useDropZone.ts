@@ -7,9 +7,11 @@ export interface UseDropZoneOptions {
   /** Called with the dropped files, folders traversed (never with an empty list). */
   onFiles: (files: File[]) => void;
   /**
-   * Called with the entries of a drop that could not be read (`rejection.code: "unreadable"`),
-   * after `onFiles` got the readable ones; never with an empty list. Show them: those files were
-   * not added. Default: each entry's `rejection.message` goes to `console.warn`.
+   * Called with the entries of a drop that added nothing: files or folders that could not be
+   * read (`rejection.code: "unreadable"`) and dropped folders with no file in them
+   * (`"empty-folder"`), after `onFiles` got the readable files; never with an empty list. Show
+   * them: nothing of theirs was added. Default: each entry's `rejection.message` goes to
+   * `console.warn`.
    */
   onUnreadable?: (entries: UnreadableEntry[]) => void;
   /**

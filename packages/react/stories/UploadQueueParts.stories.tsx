@@ -52,3 +52,94 @@ export const CustomLayout: StoryObj<typeof meta> = {
     );
   },
 };
+
+/**
+ * A drop whose entries add nothing still gets an answer: `UploadQueue.DropErrors` names a folder
+ * with no file in it and a file the browser could not read (deleted mid-drag, no permission),
+ * while the rest of the same drop becomes rows as usual. The announcer reads the same sentences.
+ */
+function QueueWithDropErrors() {
+  return (
+    <UploadQueue.Root
+      site="videos.example.com"
+      token={createMockTokenSource()}
+      transport={createMockTransport({ durationMs: 600 })}
+      autoStart={false}
+    >
+      <UploadQueue.DropZone />
+      <UploadQueue.DropErrors />
+      <UploadQueue.List estimateSize={40}>
+        {(id) => (
+          <UploadQueue.Item id={id}>
+            <UploadQueue.ItemName />
+            <UploadQueue.ItemStatus />
+          </UploadQueue.Item>
+        )}
+      </UploadQueue.List>
+      <UploadQueue.Announcer />
+    </UploadQueue.Root>
+  );
+}
+
+// A script cannot make the browser produce folder entries or failing ones (only a real drag from
+// the operating system does), so two items of a real DataTransfer stand in for them while the
+// drop is dispatched (the drop zone takes its entries synchronously).
+const standIns: Record<string, object> = {
+  Drafts: {
+    isFile: false,
+    isDirectory: true,
+    name: "Drafts",
+    createReader: () => ({
+      readEntries: (resolve: (entries: never[]) => void) => setTimeout(() => resolve([])),
+    }),
+  },
+  "gone.mp4": {
+    isFile: true,
+    isDirectory: false,
+    name: "gone.mp4",
+    file: (_resolve: unknown, reject: (error: Error) => void) =>
+      setTimeout(() => reject(new DOMException("gone", "NotFoundError"))),
+  },
+};
+
+function dropWithEmptyFolderAndUnreadableFile(zone: Element): void {
+  const transfer = new DataTransfer();
+  for (const name of ["kept.mp4", "Drafts", "gone.mp4"]) {
+    transfer.items.add(new File(["x"], name, { type: "video/mp4" }));
+  }
+  const real = Object.getOwnPropertyDescriptor(DataTransferItem.prototype, "webkitGetAsEntry")!;
+  const realGet = real.value as (this: DataTransferItem) => FileSystemEntry | null;
+  Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", {
+    ...real,
+    value(this: DataTransferItem) {
+      return standIns[this.getAsFile()?.name ?? ""] ?? realGet.call(this);
+    },
+  });
+  try {
+    for (const type of ["dragenter", "drop"]) {
+      zone.dispatchEvent(
+        new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    }
+  } finally {
+    Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", real);
+  }
+}
+
+export const DropErrors: StoryObj<typeof meta> = {
+  render: () => <QueueWithDropErrors />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const zone = canvasElement.querySelector('[data-part="drop-zone"]')!;
+    dropWithEmptyFolderAndUnreadableFile(zone);
+    const errors = canvasElement.querySelector('[data-part="drop-errors"]')!;
+    await waitFor(() => expect(errors).toHaveAttribute("data-state", "rejected"));
+    await waitFor(() =>
+      expect(Array.from(errors.querySelectorAll("p"), (p) => p.textContent)).toEqual([
+        "Drafts is an empty folder: there was nothing in it to add.",
+        "gone.mp4 could not be read (NotFoundError) and was not added.",
+      ]),
+    );
+    expect(canvas.getByText("kept.mp4")).toBeVisible();
+  },
+};
