@@ -36,11 +36,15 @@ const caveats = `## Caveats
   prefetch the token request and its preflight first). On a loaded 2-core machine every hop
   between Chromium's renderer, its network service and the server waits for a core, so the
   absolute milliseconds mostly measure the machine's load: compare ours with the bare XHR of the
-  same run. The emulator's request log stamps arrivals with millisecond ISO dates only, so a
+  same run. The notes split each sample at the page's call of the upload XHR's \`send()\`: before
+  it is the page's JavaScript (ours, or the bare baseline's few lines), after it the browser's
+  work and the round trips. The emulator's request log stamps arrivals with millisecond ISO dates only, so a
   recording proxy of the bench (bench/src/probeProxy.ts) stamps them instead.
-- **Chunked uploads** pay for the protocol: one request (and preflight) per chunk, and the emulator
-  writes every chunk and then assembles the file. The hand-written chunked reference row shows that
-  cost without our code.
+- **Chunked uploads** pay for the protocol: one request per chunk (a multipart body built, sent and
+  parsed, and a round trip before that worker sends its next chunk), and the final chunk, which
+  makes TwentyThree store the file, goes only once every other chunk is in. The emulator writes
+  each chunk in place and hashes the file as the chunks complete (no assembly pass). The
+  hand-written chunked reference row shows that cost without our code.
 - **Peer queues.** Uppy's Dashboard virtualizes its list (and renders with Preact); for Uppy
   headless and react-uploady, which ship no list, the bench renders every row in React as their
   docs show (an app could add virtualization itself). FilePond animates every item and starts
