@@ -25,7 +25,9 @@ let prefix: string | null = null;
  */
 export function createItemId(): string {
   counter += 1;
-  return `${prepareItemIds()}-${counter.toString(36)}`;
+  // join() makes a flat string; a template literal this long makes a rope (two strings and a
+  // node per id) that lives as long as the item: at 10,000 files that is ~16 bytes a file.
+  return [prepareItemIds(), counter.toString(36)].join("-");
 }
 
 /**
