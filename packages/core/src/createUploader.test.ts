@@ -247,6 +247,30 @@ describe("createUploader: idempotent commands", () => {
     expect(transport.calls).toHaveLength(1);
   });
 
+  it("knows the files waiting for start(): adding one again returns its item; start(id) starts only it", async () => {
+    const { uploader, transport, token, item } = setupUploader({
+      autoStart: false,
+      tokenStrategy: "shared",
+    });
+    const files = videoFiles(3);
+    const ids = uploader.add(files);
+    expect(uploader.add([files[1]!])).toEqual([ids[1]]);
+    expect(uploader.getSnapshot().items).toHaveLength(3);
+    uploader.start(ids[1]);
+    await vi.runAllTimersAsync();
+    expect(ids.map((id) => item(id)?.status)).toEqual(["queued", "succeeded", "queued"]);
+    // The shared token was asked for every file not settled yet, the waiting ones included.
+    expect(token.requests).toEqual([{ maxUploads: 3 }]);
+    uploader.start();
+    await vi.runAllTimersAsync();
+    expect(ids.map((id) => item(id)?.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(transport.uploads.map((upload) => upload.fileName).sort()).toEqual([
+      "clip-0.mov",
+      "clip-1.mov",
+      "clip-2.mov",
+    ]);
+  });
+
   it("ignores retry() on an item in flight", async () => {
     const { uploader, transport, item } = setupUploader();
     const [id] = uploader.add(videoFiles(1));
@@ -317,6 +341,32 @@ describe("createUploader: cancel, remove, destroy", () => {
     const [again] = uploader.add([file!]);
     expect(again).not.toBe(id);
     await vi.runAllTimersAsync();
+    expect(transport.uploads).toHaveLength(1);
+  });
+
+  it("files waiting for start() can be canceled, retried and removed, then added again", async () => {
+    const { uploader, transport, item, statuses } = setupUploader({ autoStart: false });
+    const files = videoFiles(3);
+    const [canceled, removed, waiting] = uploader.add(files);
+    uploader.cancel(canceled);
+    uploader.remove(removed!);
+    expect(statuses()).toEqual(["canceled", "queued"]);
+    expect(uploader.getSnapshot().isBusy).toBe(false);
+    const [again] = uploader.add([files[1]!]);
+    expect(again).not.toBe(removed);
+    uploader.retry(canceled);
+    await vi.runAllTimersAsync();
+    // A person's retry sends the canceled file; the others still wait for start().
+    expect([canceled, waiting, again].map((id) => item(id)?.status)).toEqual([
+      "succeeded",
+      "queued",
+      "queued",
+    ]);
+    uploader.cancel();
+    expect(statuses()).toEqual(["succeeded", "canceled", "canceled"]);
+    uploader.start();
+    await vi.runAllTimersAsync();
+    expect(statuses()).toEqual(["succeeded", "canceled", "canceled"]);
     expect(transport.uploads).toHaveLength(1);
   });
 

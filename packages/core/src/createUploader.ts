@@ -16,6 +16,7 @@ import type { Transport, Uploader, UploaderOptions, UploadToken } from "./types.
 import { createUploaderStore } from "./uploaderStore.js";
 import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJob.js";
 import { scheduleWarmUp } from "./warmUpUploadPath.js";
+import { createUploadJobs } from "./uploadJobs.js";
 
 /**
  * Creates an upload queue: validation, tokens, concurrency, retries, stall detection, offline
@@ -38,8 +39,6 @@ function createEngine(
 ): Uploader {
   let settings: NormalizedUploaderOptions = normalizeUploaderOptions(options);
   let isDestroyed = false;
-  const jobs = new Map<string, UploadJob>();
-  const jobsByFile = new WeakMap<Blob, UploadJob>();
   // Two lines: retries go before files that have not been tried yet.
   const readyFirst = new Set<UploadJob>();
   const readyLater = new Set<UploadJob>();
@@ -51,19 +50,14 @@ function createEngine(
 
   const monitor = createOnlineMonitor((isOnline) => onConnectivity(isOnline));
   const store = createUploaderStore({ isOnline: monitor.isOnline() });
+  const jobs = createUploadJobs(store);
   const tokens = createTokenManager({
     fetchToken: (request, signal) =>
       dryToken?.() ?? requestUploadToken(settings.given.token, request, { signal }),
     strategy: () => settings.tokenStrategy,
     expiryMarginMs: () => settings.tokenExpiryMarginMs,
     maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),
-    demand: () => {
-      let count = 0;
-      jobs.forEach((job) => {
-        count += job.phase === "settled" || job.phase === "encoding" ? 0 : 1;
-      });
-      return count;
-    },
+    demand: () => jobs.unsettled(),
   });
 
   const engine: UploaderEngine = {
@@ -139,12 +133,12 @@ function createEngine(
     }
     if (!isOnline) {
       // Backoffs end: whatever waited resumes as soon as the connection is back.
-      jobs.forEach((job) => {
+      for (const job of jobs.made()) {
         if (job.phase === "waiting") {
           unqueue(job);
           engine.makeReady(job, true);
         }
-      });
+      }
     }
     store.dispatch({ type: "connectivityChanged", isOnline });
     pump();
@@ -181,7 +175,7 @@ function createEngine(
       return;
     }
     const started: string[] = [];
-    for (const job of id === undefined ? jobs.values() : [jobs.get(id)]) {
+    for (const job of id === undefined ? jobs.all() : [jobs.get(id)]) {
       if (job?.phase === "idle") {
         engine.makeReady(job, false);
         started.push(job.id);
@@ -210,14 +204,15 @@ function createEngine(
         metaOf: settings.given.meta,
         rules: settings.rules,
         snapshot: store.getSnapshot(),
-        existing: (file) => jobsByFile.get(file)?.id ?? null,
+        existing: (file) => jobs.idOf(file),
       });
       for (const item of accepted) {
-        const job = createUploadJob(item);
-        jobs.set(job.id, job);
-        jobsByFile.set(job.file, job);
         if (settings.autoStart) {
+          const job = createUploadJob(item);
+          jobs.add(item, job);
           engine.makeReady(job, false);
+        } else {
+          jobs.add(item);
         }
       }
       store.dispatch({ type: "added", items, idle: !settings.autoStart });
@@ -229,10 +224,10 @@ function createEngine(
       if (isDestroyed) {
         return;
       }
-      const job = id === undefined ? undefined : jobs.get(id);
+      const job = id === undefined ? null : jobs.get(id);
       if (id === undefined) {
-        cancelJobs(jobs.values(), null);
-      } else if (job !== undefined) {
+        cancelJobs(jobs.all(), null);
+      } else if (job !== null) {
         cancelJobs([job], [id]);
       }
     },
@@ -241,7 +236,8 @@ function createEngine(
         return;
       }
       const retried: string[] = [];
-      for (const job of id === undefined ? jobs.values() : [jobs.get(id)]) {
+      // Idle jobs are never settled: only the jobs made so far can be retried.
+      for (const job of id === undefined ? jobs.made() : [jobs.get(id)]) {
         const status = job && store.getSnapshot().byId.get(job.id)?.status;
         if (job?.phase === "settled" && (status === "failed" || status === "canceled")) {
           // A person asked: fresh budgets, and no reconciliation (its outcome was unknown).
@@ -260,10 +256,9 @@ function createEngine(
         return;
       }
       const job = jobs.get(id);
-      if (job !== undefined) {
+      if (job !== null) {
         cancelJobs([job], [id]);
         jobs.delete(id);
-        jobsByFile.delete(job.file);
       }
       store.dispatch({ type: "removed", ids: [id] });
     },
@@ -283,7 +278,7 @@ function createEngine(
       if (isDestroyed) {
         return;
       }
-      cancelJobs(jobs.values(), null);
+      cancelJobs(jobs.all(), null);
       isDestroyed = true;
       monitor.stop();
       tokens.destroy();
