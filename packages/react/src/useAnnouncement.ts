@@ -1,4 +1,4 @@
-import type { Uploader, UploadItem } from "@twentythree-upload/core";
+import type { Uploader, UploaderSnapshot } from "@twentythree-upload/core";
 import { useEffect, useRef, useState } from "react";
 import { describeError } from "./describeItem.js";
 import type { UploadLabels } from "./labels.js";
@@ -11,22 +11,28 @@ import { useUploaderState } from "./useUploaderState.js";
  */
 export function useAnnouncement(uploader: Uploader, labels: UploadLabels): string {
   const snapshot = useUploaderState(uploader);
-  // The items as last seen: the `byId` view of that snapshot, which costs nothing per item (a
-  // Map of every id and status would cost ~25 bytes a file in a 10,000-file queue).
-  const seen = useRef<ReadonlyMap<string, UploadItem> | null>(null);
+  // The snapshot last seen, to compare statuses with: items keep their identity until they
+  // change, and its `byId` finds the others (a Map of every id and status would cost ~25 bytes
+  // a file in a 10,000-file queue).
+  const seen = useRef<UploaderSnapshot | null>(null);
   const [message, setMessage] = useState("");
 
   useEffect(() => {
     const known = seen.current;
-    seen.current = snapshot.byId;
+    seen.current = snapshot;
     if (!known) {
       return;
     }
     const started: string[] = [];
     const succeeded: string[] = [];
     const others: string[] = [];
-    for (const item of snapshot.items) {
-      const previous = known.get(item.id)?.status;
+    const { items } = snapshot;
+    for (let position = 0; position < items.length; position += 1) {
+      const item = items[position];
+      if (item === undefined || known.items[position] === item) {
+        continue;
+      }
+      const previous = known.byId.get(item.id)?.status;
       if (previous === item.status) {
         continue;
       }
