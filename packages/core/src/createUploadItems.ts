@@ -21,8 +21,7 @@ let prefix: string | null = null;
 
 /**
  * A unique item id: a random prefix (drawn once) and a counter. Cheaper than a UUID per file
- * when 10,000 files arrive at once, and still unique across uploaders and page loads. The
- * counter's order is relied on: consecutive ids are stored as runs (see itemIdCounter.ts).
+ * when 10,000 files arrive at once, and still unique across uploaders and page loads.
  */
 export function createItemId(): string {
   counter += 1;

@@ -4,7 +4,6 @@
 // bytes a file). Ids of any other shape turn it into a Set, which gives the same answers.
 import { counterOf, prefixOf } from "./itemIdCounter.js";
 
-/** An immutable set of item ids: `with` and `without` return a new set (or this one). */
 export class ItemIdSet {
   static readonly empty = new ItemIdSet(null, [], null);
 

@@ -8,8 +8,8 @@ import { counterOf, prefixOf } from "./itemIdCounter.js";
 import type { UploadItem } from "./types.js";
 
 /**
- * Maps item ids to positions. Only ever added to. Setting an id that is already there, or one
- * whose counter is not above every counter so far, switches the index to a Map.
+ * Maps item ids to positions. Only ever added to: `set` an id that is already there (or a
+ * position out of order) and the index switches to a Map.
  */
 export class ItemIndex {
   /** `<prefix>-` of the first id, shared by every id while the index keeps runs. */
