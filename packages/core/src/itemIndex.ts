@@ -4,8 +4,29 @@
 // instead of an entry per id. A batch of 10,000 files is one run instead of a 10,000-entry Map
 // (~23 bytes a file). Any other id (another prefix, a counter out of order) turns the index into
 // a Map, which gives the same answers.
-import { counterOf, prefixOf } from "./itemIdCounter.js";
 import type { UploadItem } from "./types.js";
+
+// Ids longer than this after the prefix could exceed Number.MAX_SAFE_INTEGER.
+const MAX_DIGITS = 10;
+
+/** The counter an id ends with (after `prefix`), or `null` when it is not `prefix` + base 36. */
+function counterOf(id: string, prefix: string): number | null {
+  const length = id.length - prefix.length;
+  if (length < 1 || length > MAX_DIGITS || !id.startsWith(prefix)) {
+    return null;
+  }
+  let counter = 0;
+  for (let i = prefix.length; i < id.length; i += 1) {
+    const code = id.charCodeAt(i);
+    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 122 ? code - 87 : -1;
+    // As `Number#toString(36)` writes it: no leading zero, lower case.
+    if (digit < 0 || (digit === 0 && i === prefix.length && length > 1)) {
+      return null;
+    }
+    counter = counter * 36 + digit;
+  }
+  return counter;
+}
 
 /**
  * Maps item ids to positions. Only ever added to: `set` an id that is already there (or a
@@ -52,7 +73,9 @@ export class ItemIndex {
       this.#map.set(id, position);
       return this;
     }
-    this.#prefix ??= prefixOf(id);
+    if (this.#prefix === null) {
+      this.#prefix = id.slice(0, id.lastIndexOf("-") + 1);
+    }
     const counter = counterOf(id, this.#prefix);
     const runs = this.#runs;
     const last = runs.length - 3;

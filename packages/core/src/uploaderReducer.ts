@@ -46,11 +46,12 @@ export function uploaderReducer(state: UploaderState, action: UploaderAction): U
         const offset = state.snapshot.items.length;
         newItems.forEach((item, i) => index.set(item.id, offset + i));
       }
-      const idle = action.idle
-        ? state.idle.with(
-            newItems.filter((item) => item.status !== "rejected").map((item) => item.id),
-          )
-        : state.idle;
+      let idle = state.idle;
+      if (action.idle) {
+        const next = new Set(idle);
+        newItems.forEach((item) => item.status !== "rejected" && next.add(item.id));
+        idle = next;
+      }
       const changes = newItems.map((item): Change => [null, item]);
       return commit(state, items, changes, { idle, index });
     }

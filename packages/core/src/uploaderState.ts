@@ -1,7 +1,6 @@
 // The uploader's state: the public snapshot plus the bookkeeping that keeps each change cheap.
 // Counts and byte totals are updated incrementally, so one change costs O(1) besides copying
 // the items array; see `uploaderReducer` for the transitions.
-import { ItemIdSet } from "./itemIdSet.js";
 import { ItemIndex } from "./itemIndex.js";
 import { createItemsById } from "./itemsById.js";
 import type {
@@ -25,7 +24,7 @@ export interface Totals {
 export interface UploaderState {
   readonly snapshot: UploaderSnapshot;
   /** Items waiting for `start()` (added while `autoStart` was off). */
-  readonly idle: ItemIdSet;
+  readonly idle: ReadonlySet<string>;
   readonly index: ItemIndex;
   readonly totals: Totals;
 }
@@ -88,7 +87,7 @@ export function createUploaderState(isOnline = true): UploaderState {
   const totals = { loaded: 0, total: 0, speed: 0, measured: 0 };
   return {
     snapshot: buildSnapshot([], index, emptyCounts, totals, isOnline, 0, null),
-    idle: ItemIdSet.empty,
+    idle: new Set(),
     index,
     totals,
   };
@@ -144,7 +143,7 @@ export function commit(
   state: UploaderState,
   items: readonly UploadItem[],
   changes: readonly Change[],
-  patch: { idle?: ItemIdSet; index?: ItemIndex; isOnline?: boolean } = {},
+  patch: { idle?: ReadonlySet<string>; index?: ItemIndex; isOnline?: boolean } = {},
 ): UploaderState {
   let counts = state.snapshot.counts;
   let { loaded, total, speed, measured } = state.totals;
@@ -195,7 +194,7 @@ export function updateItems(
   state: UploaderState,
   ids: readonly string[] | null,
   update: (item: UploadItem) => UploadItem,
-  patch: { idle?: ItemIdSet; isOnline?: boolean } = {},
+  patch: { idle?: ReadonlySet<string>; isOnline?: boolean } = {},
 ): UploaderState {
   const { items, byId } = state.snapshot;
   const changes: Change[] = [];
@@ -228,6 +227,20 @@ export function updateItems(
 }
 
 /** `idle` without `ids` (all of them when `null`); the same set when nothing changes. */
-export function withoutIds(idle: ItemIdSet, ids: readonly string[] | null): ItemIdSet {
-  return idle.without(ids);
+export function withoutIds(
+  idle: ReadonlySet<string>,
+  ids: readonly string[] | null,
+): ReadonlySet<string> {
+  if (idle.size === 0) {
+    return idle;
+  }
+  if (ids === null) {
+    return new Set();
+  }
+  if (!ids.some((id) => idle.has(id))) {
+    return idle;
+  }
+  const next = new Set(idle);
+  ids.forEach((id) => next.delete(id));
+  return next;
 }
