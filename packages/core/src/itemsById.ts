@@ -2,8 +2,17 @@
 // removed, so a position index can be shared by every snapshot: adding items appends to it, and
 // lookups check that the item found at a position has the id asked for, which makes a shared,
 // appended index safe for older snapshots too. Only removal builds a new index.
-import type { ItemIndex } from "./itemIndex.js";
 import type { UploadItem } from "./types.js";
+
+/** Position of each item id in `items`; only ever appended to (see {@link createItemsById}). */
+export type ItemIndex = Map<string, number>;
+
+/** Builds a fresh index of `items`. */
+export function indexItems(items: readonly UploadItem[]): ItemIndex {
+  const index: ItemIndex = new Map();
+  items.forEach((item, position) => index.set(item.id, position));
+  return index;
+}
 
 class ItemsById implements ReadonlyMap<string, UploadItem> {
   readonly #items: readonly UploadItem[];

@@ -1,7 +1,7 @@
 // The only place where the uploader's state changes: a pure function of (state, action).
 // Snapshots are immutable; an action that changes nothing returns the same state, and items that
 // an action does not touch keep their identity. Adding 10,000 files is a single O(n) step.
-import { indexItems } from "./itemIndex.js";
+import { indexItems } from "./itemsById.js";
 import type { ProgressState } from "./types.js";
 import type { UploaderAction } from "./uploaderActions.js";
 import {

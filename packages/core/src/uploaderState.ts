@@ -1,8 +1,7 @@
 // The uploader's state: the public snapshot plus the bookkeeping that keeps each change cheap.
 // Counts and byte totals are updated incrementally, so one change costs O(1) besides copying
 // the items array; see `uploaderReducer` for the transitions.
-import { ItemIndex } from "./itemIndex.js";
-import { createItemsById } from "./itemsById.js";
+import { createItemsById, type ItemIndex } from "./itemsById.js";
 import type {
   ProgressState,
   StatusCounts,
@@ -83,7 +82,7 @@ function contribution(item: UploadItem): Totals {
 
 /** The state of an empty uploader. */
 export function createUploaderState(isOnline = true): UploaderState {
-  const index = new ItemIndex();
+  const index: ItemIndex = new Map();
   const totals = { loaded: 0, total: 0, speed: 0, measured: 0 };
   return {
     snapshot: buildSnapshot([], index, emptyCounts, totals, isOnline, 0, null),
