@@ -57,7 +57,12 @@ function createEngine(
     strategy: () => settings.tokenStrategy,
     expiryMarginMs: () => settings.tokenExpiryMarginMs,
     maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),
-    demand: () => jobs.unsettled(),
+    demand: () =>
+      jobs
+        .list(false)
+        .filter(
+          (job) => typeof job === "string" || (job.phase !== "settled" && job.phase !== "encoding"),
+        ).length,
   });
 
   const engine: UploaderEngine = {
@@ -133,8 +138,8 @@ function createEngine(
     }
     if (!isOnline) {
       // Backoffs end: whatever waited resumes as soon as the connection is back.
-      for (const job of jobs.made()) {
-        if (job.phase === "waiting") {
+      for (const job of jobs.list(false)) {
+        if (typeof job === "object" && job.phase === "waiting") {
           unqueue(job);
           engine.makeReady(job, true);
         }
@@ -175,7 +180,7 @@ function createEngine(
       return;
     }
     const started: string[] = [];
-    for (const job of id === undefined ? jobs.all() : [jobs.get(id)]) {
+    for (const job of id === undefined ? jobs.list(true) : [jobs.get(id)]) {
       if (job?.phase === "idle") {
         engine.makeReady(job, false);
         started.push(job.id);
@@ -226,7 +231,7 @@ function createEngine(
       }
       const job = id === undefined ? null : jobs.get(id);
       if (id === undefined) {
-        cancelJobs(jobs.all(), null);
+        cancelJobs(jobs.list(true), null);
       } else if (job !== null) {
         cancelJobs([job], [id]);
       }
@@ -236,10 +241,13 @@ function createEngine(
         return;
       }
       const retried: string[] = [];
-      // Idle jobs are never settled: only the jobs made so far can be retried.
-      for (const job of id === undefined ? jobs.made() : [jobs.get(id)]) {
-        const status = job && store.getSnapshot().byId.get(job.id)?.status;
-        if (job?.phase === "settled" && (status === "failed" || status === "canceled")) {
+      // Idle jobs (not made yet: an id) are never settled.
+      for (const job of id === undefined ? jobs.list(false) : [jobs.get(id)]) {
+        if (typeof job === "string" || job?.phase !== "settled") {
+          continue;
+        }
+        const status = store.getSnapshot().byId.get(job.id)?.status;
+        if (status === "failed" || status === "canceled") {
           // A person asked: fresh budgets, and no reconciliation (its outcome was unknown).
           job.retriesUsed = 0;
           job.hasRefreshedToken = false;
@@ -278,7 +286,7 @@ function createEngine(
       if (isDestroyed) {
         return;
       }
-      cancelJobs(jobs.all(), null);
+      cancelJobs(jobs.list(true), null);
       isDestroyed = true;
       monitor.stop();
       tokens.destroy();

@@ -14,12 +14,12 @@ export interface UploadJobs {
   get(id: string): UploadJob | null;
   /** The id of the accepted item that holds `file`, if any. */
   idOf(file: Blob): string | null;
-  /** Every job in the order its item was added (idle jobs are made on the way). */
-  all(): Generator<UploadJob>;
-  /** The jobs made so far; every other accepted item is idle. */
-  made(): Generator<UploadJob>;
-  /** How many jobs are not settled and not encoding (idle ones included). */
-  unsettled(): number;
+  /**
+   * Every job in the order its item was added. With `make`, idle jobs are made on the way;
+   * without, a job not made yet (so idle) is its item's id.
+   */
+  list(make: true): UploadJob[];
+  list(make: false): (UploadJob | string)[];
   /** Forgets item `id`'s job. */
   delete(id: string): void;
   /** Forgets every job. */
@@ -30,24 +30,31 @@ export interface UploadJobs {
 export function createUploadJobs(store: UploaderStore): UploadJobs {
   // File → its item's job, or its item's id while that job is idle and not made yet.
   let byFile = new WeakMap<Blob, UploadJob | string>();
+  const idOf = (file: Blob) => {
+    const entry = byFile.get(file);
+    return typeof entry === "object" ? entry.id : (entry ?? null);
+  };
 
-  // The entry of `item`, if it is the item's own (a rejected item may hold a file that was
-  // added again and accepted as a new item).
-  function entryOf(item: UploadItem): UploadJob | string | null {
-    const entry = byFile.get(item.file);
-    const id = typeof entry === "string" ? entry : entry?.id;
-    return entry !== undefined && id === item.id ? entry : null;
+  // The entry of `item` if it is the item's own (a rejected item may hold a file that was added
+  // again and accepted as a new item); with `make`, an idle job is made now. name, size, type
+  // and meta, which a job reads from its item, never change.
+  function entryOf(item: UploadItem, make: boolean): UploadJob | string | null {
+    let entry = idOf(item.file) === item.id ? (byFile.get(item.file) ?? null) : null;
+    if (make && typeof entry === "string") {
+      byFile.set(item.file, (entry = createUploadJob(item)));
+    }
+    return entry;
   }
 
-  function jobOf(item: UploadItem): UploadJob | null {
-    const entry = entryOf(item);
-    if (typeof entry !== "string") {
-      return entry;
+  function list(make: boolean): (UploadJob | string)[] {
+    const entries: (UploadJob | string)[] = [];
+    for (const item of store.getSnapshot().items) {
+      const entry = entryOf(item, make);
+      if (entry !== null) {
+        entries.push(entry);
+      }
     }
-    // name, size, type and meta, which a job reads from its item, never change.
-    const job = createUploadJob(item);
-    byFile.set(item.file, job);
-    return job;
+    return entries;
   }
 
   return {
@@ -56,44 +63,13 @@ export function createUploadJobs(store: UploaderStore): UploadJobs {
     },
     get(id) {
       const item = store.getSnapshot().byId.get(id);
-      return item === undefined ? null : jobOf(item);
+      return item ? (entryOf(item, true) as UploadJob | null) : null;
     },
-    idOf(file) {
-      const entry = byFile.get(file);
-      return entry === undefined ? null : typeof entry === "string" ? entry : entry.id;
-    },
-    *all() {
-      // This snapshot's items: jobs settled on the way change the store, not this array.
-      for (const item of store.getSnapshot().items) {
-        const job = jobOf(item);
-        if (job !== null) {
-          yield job;
-        }
-      }
-    },
-    *made() {
-      for (const item of store.getSnapshot().items) {
-        const entry = entryOf(item);
-        if (entry !== null && typeof entry !== "string") {
-          yield entry;
-        }
-      }
-    },
-    unsettled() {
-      let count = 0;
-      for (const item of store.getSnapshot().items) {
-        const entry = entryOf(item);
-        if (typeof entry === "string") {
-          count += 1;
-        } else if (entry !== null && entry.phase !== "settled" && entry.phase !== "encoding") {
-          count += 1;
-        }
-      }
-      return count;
-    },
+    idOf,
+    list: list as UploadJobs["list"],
     delete(id) {
       const item = store.getSnapshot().byId.get(id);
-      if (item !== undefined && entryOf(item) !== null) {
+      if (item && entryOf(item, false) !== null) {
         byFile.delete(item.file);
       }
     },
