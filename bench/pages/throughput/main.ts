@@ -44,10 +44,12 @@ async function bareChunked(file: File, chunkSize: number): Promise<Outcome> {
 async function viaTransport(
   file: File,
   name: "xhr" | "chunked",
-  chunkSize: number,
+  chunkSize: number | undefined,
 ): Promise<Outcome> {
   const transport =
-    name === "chunked" ? createChunkedTransport({ chunkSize }) : createXhrTransport();
+    name === "chunked"
+      ? createChunkedTransport(chunkSize === undefined ? {} : { chunkSize })
+      : createXhrTransport();
   const token = await toUploadToken(
     await fetchToken(emulator, { fileName: file.name, fileSize: file.size }),
   );
@@ -155,7 +157,7 @@ expose({
   bare: () => bare(requireBig()),
   bareChunked: ({ chunkSize }: { chunkSize: number }) => bareChunked(requireBig(), chunkSize),
   xhr: () => viaTransport(requireBig(), "xhr", 0),
-  chunked: ({ chunkSize }: { chunkSize: number }) =>
+  chunked: ({ chunkSize }: { chunkSize?: number }) =>
     viaTransport(requireBig(), "chunked", chunkSize),
   barePool: ({ concurrency }: { concurrency: number }) => barePool(files, concurrency),
   oursPool: ({ concurrency }: { concurrency: number }) => oursPool(files, concurrency),

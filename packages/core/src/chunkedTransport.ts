@@ -6,7 +6,12 @@ import type { RedeemResponse } from "./parseRedeemResponse.js";
 import type { TransportKit } from "./transportKit.js";
 import type { Transport, TransportRequest } from "./types.js";
 
-const DEFAULT_CHUNK_SIZE = 5 * 1024 * 1024;
+// Each chunk costs a request and a round trip before its worker sends the next one; 16 MiB keeps
+// that under a few percent (docs/benchmarks.md: 5 MiB chunks ran at ~0.8× a single request on
+// loopback, 16 MiB at ~1.0×) while a dropped connection re-sends at most 16 MiB per chunk in
+// flight. TwentyThree's CLI uses 5 MiB; the server takes whole files in one request, so size
+// is not its limit.
+const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
 
 /** @internal {@link createChunkedTransport} with the core functions it uses passed in. */
 export function chunkedTransport(kit: TransportKit, options: ChunkedTransportOptions): Transport {

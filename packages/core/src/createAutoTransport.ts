@@ -13,7 +13,7 @@ export interface AutoTransportOptions {
    * Default: `Infinity` (never).
    */
   chunkedFrom?: number;
-  /** Options of the chunked transport. Default: its own defaults (5 MiB chunks, 3 at a time). */
+  /** Options of the chunked transport. Default: its own defaults (16 MiB chunks, 3 at a time). */
   chunked?: ChunkedTransportOptions;
   /**
    * Options of the CORS probe: how long a refusal is remembered (`refusalMaxAgeMs`) and its

@@ -6,7 +6,8 @@ import type { Transport } from "./types.js";
 export interface ChunkedTransportOptions {
   /**
    * Bytes per chunk. There are `floor(size / chunkSize)` chunks (at least one) and the last one
-   * also carries the remainder, as TwentyThree's Resumable.js server expects. Default: 5 MiB.
+   * also carries the remainder, as TwentyThree's Resumable.js server expects. Default: 16 MiB
+   * (bigger chunks cost fewer round trips; smaller ones re-send less after a dropped connection).
    */
   chunkSize?: number;
   /**

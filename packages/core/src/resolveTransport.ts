@@ -7,7 +7,7 @@ import type { Transport, TransportName } from "./types.js";
 
 /** Options of {@link resolveTransport}. */
 export interface ResolveTransportOptions {
-  /** Chunk size for `"chunked"`. Default: 5 MiB. */
+  /** Chunk size for `"chunked"`. Default: 16 MiB. */
   chunkSize?: number;
 }
 

@@ -346,7 +346,7 @@ export interface UploaderOptions extends SiteConfig {
   meta?: (file: Blob & { name?: string }) => UploadMeta;
   /** A built-in transport or your own. Default: `"auto"`. */
   transport?: TransportName | Transport;
-  /** Chunk size for `"chunked"`. Default: 5 MiB. */
+  /** Chunk size for `"chunked"`. Default: 16 MiB. */
   chunkSize?: number;
   /** Start uploads as soon as files are added. Default: `true`. */
   autoStart?: boolean;
