@@ -259,37 +259,59 @@ describe("usePaste", () => {
   });
 });
 
-describe("UploadQueue drop with an unreadable entry", () => {
+/** One uploader shown by an English and a Danish queue, and the parts a drop test looks at. */
+async function englishAndDanishQueues() {
+  const uploader = createUploader({
+    site: "videos.example.com",
+    token: createMockTokenSource(),
+    transport: createMockTransport({ durationMs: 20, progressSteps: 1 }),
+    autoStart: false,
+  });
+  const screen = await render(
+    <>
+      <UploadQueue uploader={uploader} data-testid="en" />
+      <UploadQueue uploader={uploader} labels={danishLabels} data-testid="da" paste={false} />
+    </>,
+  );
+  const queue = (testId: "en" | "da") => {
+    const root = screen.getByTestId(testId).element();
+    const part = (name: string) => root.querySelector(`[data-part="${name}"]`) as Element;
+    return {
+      root,
+      zone: part("drop-zone"),
+      errors: part("drop-errors"),
+      announcer: part("announcer"),
+    };
+  };
+  return { uploader, queue };
+}
+
+/** Drops `names` on the queue and waits until DropErrors and the announcer say `sentence`. */
+async function dropAndHear(
+  queue: { zone: Element; errors: Element; announcer: Element },
+  names: readonly string[],
+  sentence: string,
+) {
+  expect(queue.errors.getAttribute("data-state")).toBe("empty");
+  const transfer = withFiles(names);
+  drag(queue.zone, "dragenter", transfer);
+  drag(queue.zone, "drop", transfer);
+  await expect.poll(() => queue.errors.textContent).toBe(sentence);
+  await expect.poll(() => queue.announcer.textContent).toBe(sentence);
+  expect(queue.errors.getAttribute("data-state")).toBe("rejected");
+}
+
+describe("UploadQueue drops that bring something it cannot add", () => {
   it("adds the readable files as rows and names the unreadable one (English and Danish)", async () => {
     failReading(["gone.mp4"]);
-    const uploader = createUploader({
-      site: "videos.example.com",
-      token: createMockTokenSource(),
-      transport: createMockTransport({ durationMs: 20, progressSteps: 1 }),
-      autoStart: false,
-    });
-    const screen = await render(
-      <>
-        <UploadQueue uploader={uploader} data-testid="en" />
-        <UploadQueue uploader={uploader} labels={danishLabels} data-testid="da" paste={false} />
-      </>,
-    );
+    const { uploader, queue } = await englishAndDanishQueues();
     for (const [testId, expected] of [
       ["en", "gone.mp4 could not be read (NotFoundError) and was not added."],
       ["da", "gone.mp4 kunne ikke læses og blev ikke tilføjet."],
     ] as const) {
-      const root = screen.getByTestId(testId).element();
-      const zone = root.querySelector('[data-part="drop-zone"]') as Element;
-      const errors = root.querySelector('[data-part="drop-errors"]') as Element;
-      const announcer = root.querySelector('[data-part="announcer"]') as Element;
-      expect(errors.getAttribute("data-state")).toBe("empty");
+      const parts = queue(testId);
       const before = uploader.getSnapshot().items.length;
-      const transfer = withFiles([`${testId}-a.mp4`, "gone.mp4", `${testId}-b.mp4`]);
-      drag(zone, "dragenter", transfer);
-      drag(zone, "drop", transfer);
-      await expect.poll(() => errors.textContent).toBe(expected);
-      await expect.poll(() => announcer.textContent).toBe(expected);
-      expect(errors.getAttribute("data-state")).toBe("rejected");
+      await dropAndHear(parts, [`${testId}-a.mp4`, "gone.mp4", `${testId}-b.mp4`], expected);
       expect(
         uploader
           .getSnapshot()
@@ -297,43 +319,24 @@ describe("UploadQueue drop with an unreadable entry", () => {
           .map((item) => item.name),
       ).toEqual([`${testId}-a.mp4`, `${testId}-b.mp4`]);
       await expect
-        .poll(() => root.querySelectorAll('[data-part="item-name"]').length)
+        .poll(() => parts.root.querySelectorAll('[data-part="item-name"]').length)
         .toBeGreaterThanOrEqual(before + 2);
     }
   });
-});
 
-describe("UploadQueue drop of an empty folder", () => {
-  it("says the folder was empty instead of doing nothing (English and Danish)", async () => {
+  it("says a dropped folder was empty instead of doing nothing (English and Danish)", async () => {
     dropAsEmptyFolder(["holiday"]);
-    const uploader = createUploader({
-      site: "videos.example.com",
-      token: createMockTokenSource(),
-      transport: createMockTransport({ durationMs: 20, progressSteps: 1 }),
-      autoStart: false,
-    });
-    const screen = await render(
-      <>
-        <UploadQueue uploader={uploader} data-testid="en" />
-        <UploadQueue uploader={uploader} labels={danishLabels} data-testid="da" paste={false} />
-      </>,
+    const { uploader, queue } = await englishAndDanishQueues();
+    await dropAndHear(
+      queue("en"),
+      ["holiday"],
+      "holiday is an empty folder: there was nothing in it to add.",
     );
-    for (const [testId, expected] of [
-      ["en", "holiday is an empty folder: there was nothing in it to add."],
-      ["da", "holiday er en tom mappe: der var intet i den at tilføje."],
-    ] as const) {
-      const root = screen.getByTestId(testId).element();
-      const zone = root.querySelector('[data-part="drop-zone"]') as Element;
-      const errors = root.querySelector('[data-part="drop-errors"]') as Element;
-      const announcer = root.querySelector('[data-part="announcer"]') as Element;
-      expect(errors.getAttribute("data-state")).toBe("empty");
-      const transfer = withFiles(["holiday"]);
-      drag(zone, "dragenter", transfer);
-      drag(zone, "drop", transfer);
-      await expect.poll(() => errors.textContent).toBe(expected);
-      await expect.poll(() => announcer.textContent).toBe(expected);
-      expect(errors.getAttribute("data-state")).toBe("rejected");
-      expect(uploader.getSnapshot().items).toEqual([]);
-    }
+    await dropAndHear(
+      queue("da"),
+      ["holiday"],
+      "holiday er en tom mappe: der var intet i den at tilføje.",
+    );
+    expect(uploader.getSnapshot().items).toEqual([]);
   });
 });
