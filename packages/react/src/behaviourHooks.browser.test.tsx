@@ -37,49 +37,47 @@ afterEach(() => {
   }
 });
 
-function failReading(names: readonly string[]) {
+// webkitGetAsEntry() returns `standIn(name)` for the items it names, the real entry otherwise.
+function standInEntries(standIn: (name: string) => object | null) {
   const original = realGetAsEntry?.value as (this: DataTransferItem) => FileSystemEntry | null;
   Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", {
     configurable: true,
     writable: true,
     value(this: DataTransferItem) {
-      const name = this.getAsFile()?.name ?? "";
-      if (!names.includes(name)) {
-        return original.call(this);
-      }
-      return {
-        isFile: true,
-        isDirectory: false,
-        name,
-        file: (_resolve: unknown, reject: (error: Error) => void) =>
-          setTimeout(() => reject(new DOMException("gone", "NotFoundError"))),
-      };
+      return standIn(this.getAsFile()?.name ?? "") ?? original.call(this);
     },
   });
 }
 
+function failReading(names: readonly string[]) {
+  standInEntries((name) =>
+    names.includes(name)
+      ? {
+          isFile: true,
+          isDirectory: false,
+          name,
+          file: (_resolve: unknown, reject: (error: Error) => void) =>
+            setTimeout(() => reject(new DOMException("gone", "NotFoundError"))),
+        }
+      : null,
+  );
+}
+
 // Likewise, a dropped folder stands in for the named items: an empty one.
 function dropAsEmptyFolder(names: readonly string[]) {
-  const original = realGetAsEntry?.value as (this: DataTransferItem) => FileSystemEntry | null;
-  Object.defineProperty(DataTransferItem.prototype, "webkitGetAsEntry", {
-    configurable: true,
-    writable: true,
-    value(this: DataTransferItem) {
-      const name = this.getAsFile()?.name ?? "";
-      if (!names.includes(name)) {
-        return original.call(this);
-      }
-      return {
-        isFile: false,
-        isDirectory: true,
-        name,
-        createReader: () => ({
-          readEntries: (resolve: (entries: FileSystemEntry[]) => void) =>
-            setTimeout(() => resolve([])),
-        }),
-      };
-    },
-  });
+  standInEntries((name) =>
+    names.includes(name)
+      ? {
+          isFile: false,
+          isDirectory: true,
+          name,
+          createReader: () => ({
+            readEntries: (resolve: (entries: FileSystemEntry[]) => void) =>
+              setTimeout(() => resolve([])),
+          }),
+        }
+      : null,
+  );
 }
 
 function withFiles(names: readonly string[]): DataTransfer {
