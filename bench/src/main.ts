@@ -64,6 +64,19 @@ async function readLatest(): Promise<BenchResults | null> {
   }
 }
 
+/**
+ * A folder in memory (Linux's /dev/shm) for the emulator's uploads, or `null` where there is
+ * none: every sample stores up to 256 MiB, and the disk writing out an earlier sample's file
+ * would slow a later sample of another variant (noise that has nothing to do with either).
+ */
+async function memoryDir(): Promise<string | null> {
+  try {
+    return await mkdtemp("/dev/shm/tt-bench-uploads-");
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -109,7 +122,11 @@ async function main(): Promise<void> {
 
   const pageNames = [...new Set(selected.flatMap((suite) => suite.pages))];
   const pagesDir = await mkdtemp(path.join(os.tmpdir(), "tt-bench-pages-"));
-  const emulator = pageNames.length > 0 ? await createEmulator({ quiet: true }) : null;
+  const uploadsDir = pageNames.length > 0 ? await memoryDir() : null;
+  const emulator =
+    pageNames.length > 0
+      ? await createEmulator({ quiet: true, ...(uploadsDir ? { dataDir: uploadsDir } : {}) })
+      : null;
   const server = pageNames.length > 0 ? await startStaticServer(pagesDir) : null;
   const browser = pageNames.length > 0 ? await launchBrowser() : null;
   const results: SuiteResult[] = [];
@@ -161,6 +178,9 @@ async function main(): Promise<void> {
     await server?.close();
     await emulator?.close();
     await rm(pagesDir, { recursive: true, force: true });
+    if (uploadsDir) {
+      await rm(uploadsDir, { recursive: true, force: true });
+    }
   }
 
   machine.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 100) / 100);

@@ -29,7 +29,9 @@ const caveats = `## Caveats
   tens of percent between runs.
 - **Loopback.** Uploads go to the emulator on 127.0.0.1: there is no network latency or bandwidth
   limit, so transfer overheads that a real network would hide are fully visible, and the emulator
-  (Node, busboy, writing to a temporary folder) is part of every measurement.
+  (Node, busboy, writing each upload to a folder in memory, /dev/shm, where the machine has one,
+  so that the disk writing out one sample's file does not slow the next) is part of every
+  measurement.
 - **Headless Chromium** has no GPU and no real display; "frames" are Chromium's headless
   animation frames.
 - **Start latency** is a few round trips on loopback (the CORS preflight, then the upload; without
