@@ -55,12 +55,20 @@ function remember(list: string[], print: string): string[] {
  * `sessionStorage` (this tab only); does nothing outside browsers.
  */
 export function rememberReceivedToken(uploadToken: string): void {
+  const print = rememberInMemory(uploadToken);
+  if (print !== null) {
+    store([print]);
+  }
+}
+
+/** Records the token's fingerprint for this page; `null` outside browsers or for no token. */
+function rememberInMemory(uploadToken: string): string | null {
   if (typeof window === "undefined" || uploadToken === "") {
-    return;
+    return null;
   }
   const print = fingerprint(uploadToken);
   inMemory.splice(0, inMemory.length, ...remember(inMemory, print));
-  store([print]);
+  return print;
 }
 
 // Fingerprints that rememberReceivedTokenSoon has yet to store.
@@ -72,12 +80,8 @@ let pending: string[] = [];
  * (a round trip to the browser process) would delay. This page knows the token at once.
  */
 export function rememberReceivedTokenSoon(uploadToken: string): void {
-  if (typeof window === "undefined" || uploadToken === "") {
-    return;
-  }
-  const print = fingerprint(uploadToken);
-  inMemory.splice(0, inMemory.length, ...remember(inMemory, print));
-  if (pending.push(print) === 1) {
+  const print = rememberInMemory(uploadToken);
+  if (print !== null && pending.push(print) === 1) {
     setTimeout(() => {
       const prints = pending;
       pending = [];

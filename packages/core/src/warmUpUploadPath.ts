@@ -9,7 +9,6 @@ import { createXhrTransport } from "./createXhrTransport.js";
 import { parseRedeemResponse } from "./parseRedeemResponse.js";
 import { parseUploadToken } from "./parseUploadToken.js";
 import { primeReceivedTokens } from "./receivedTokens.js";
-import { redeemForm } from "./redeemForm.js";
 import type { Transport, Uploader, UploaderOptions, UploadToken } from "./types.js";
 
 /**
@@ -47,9 +46,8 @@ const REDEEM_ANSWER = JSON.stringify({
 const xhr = createXhrTransport({ detectCors: false });
 
 const transport: Transport = async (request) => {
-  // Aborted before it starts: compiles the XHR transport without sending anything.
+  // Aborted before it opens: compiles the XHR transport (its form included) without sending.
   await xhr({ ...request, signal: AbortSignal.abort() }).catch(() => undefined);
-  redeemForm(request, request.file);
   request.onProgress({ loaded: request.file.size, total: request.file.size });
   request.onBodySent();
   return parseRedeemResponse({ status: 200, body: REDEEM_ANSWER, contentType: "application/json" });
