@@ -29,7 +29,7 @@ function figureTable(figure: Figure): string {
   const digits = figure.digits ?? 1;
   const details = figure.series.some((entry) => entry.detail);
   const lines = [
-    `| Series | Median (${figure.unit}) | Min–max | IQR | n | Ratio of medians | Per-round ratio (min–max) | Status |${details ? " Details |" : ""}`,
+    `| Series | Median (${figure.unit}) | Min–max | IQR | n | Ratio of medians | Per-round ratio: median (min–max) | Status |${details ? " Details |" : ""}`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |${details ? " --- |" : ""}`,
   ];
   for (const entry of figure.series) {
@@ -44,7 +44,9 @@ function figureTable(figure: Figure): string {
         ? "reference"
         : "–";
     const paired = ratio?.value.paired;
-    const pairedText = paired ? `${number(paired.min, 3)}–${number(paired.max, 3)}` : "–";
+    const pairedText = paired
+      ? `${number(paired.median, 3)} (${number(paired.min, 3)}–${number(paired.max, 3)})`
+      : "–";
     lines.push(
       [
         "",

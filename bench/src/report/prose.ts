@@ -8,10 +8,10 @@ const method = `## Method
   \`chromiumLaunchOptions()\`, plus flags that turn off background timer throttling).
 - **Ratios, not absolute times.** Every comparison runs its variants in the same session,
   alternating them round by round (the order is reversed every round: AB, BA, …). Each table gives
-  the median, min–max and interquartile range over the rounds, the ratio of the medians, and the
-  min–max of the per-round ratios (round *i* of A against round *i* of B, which ran seconds apart
-  under the same machine load). Absolute numbers on these shared machines are noise; the ratios are
-  the result.
+  the median, min–max and interquartile range over the rounds, the ratio of the medians (the
+  figure the targets are judged on), and the median and min–max of the per-round ratios (round *i*
+  of A against round *i* of B, which ran seconds apart under the same machine load). Absolute
+  numbers on these shared machines are noise; the ratios are the result.
 - **Baselines in the same page.** Throughput and start latency compare our code with a bare,
   hand-written \`XMLHttpRequest\` + \`FormData\` upload (\`upload_token\` then \`file\`, an upload
   progress listener) to the same redeem URL, in the same page. Test files are made in the page
