@@ -34,9 +34,11 @@ export interface HandOffCallbackOptions {
  * `postMessage`, addressed to this page's own origin only (never `"*"`): the callback carries
  * the upload token.
  *
- * @returns `true` when a same-origin parent or opener received the callback; `false` when there
- *   is none (the page was opened directly: handle the callback yourself, e.g. with
- *   `parseCallbackUrl(location.href)`), or during server-side rendering.
+ * @returns `true` when it posted the callback to a same-origin parent or opener (postMessage
+ *   cannot tell whether anything there listens: call it only where the page that started the
+ *   upload does, as core's iframe transport does); `false` when there is none (the page was
+ *   opened directly: handle the callback yourself, e.g. with `parseCallbackUrl(location.href)`),
+ *   or during server-side rendering.
  */
 export function handOffCallback(options: HandOffCallbackOptions = {}): boolean {
   const self = options.window ?? (typeof window === "undefined" ? undefined : window);

@@ -176,9 +176,35 @@ describe("CallbackHandler", () => {
     frame.remove();
   });
 
-  it("in a popup, hands the callback to its same-origin opener by an origin-checked postMessage", async () => {
+  it("in a popup, by default, handles the callback itself: nothing in its opener listens", async () => {
+    const src = new URL(callbackPageUrl("videos.example.com"));
+    for (const [key, value] of new URLSearchParams(new URL(seedSuccess).search)) {
+      src.searchParams.set(key, value);
+    }
+    const popup = window.open(src.href, "_blank", "popup,width=420,height=320");
+    try {
+      expect(popup).not.toBeNull();
+      // onSuccess ran in the popup (a handed-off result skips it) …
+      await expect
+        .poll(() => popup?.document.documentElement.dataset.photoId, { timeout: 10_000 })
+        .toBe("12345");
+      // … and the token-bearing parameters left its address bar.
+      await expect.poll(() => popup?.location.search).not.toContain("upload_token");
+      // (onSuccess runs in an effect, before the state commits.)
+      await expect
+        .poll(() =>
+          popup?.document.querySelector("[data-twentythree-upload]")?.getAttribute("data-state"),
+        )
+        .toBe("success");
+    } finally {
+      popup?.close();
+    }
+  });
+
+  it("in a popup with handOff, hands the callback to its same-origin opener by an origin-checked postMessage", async () => {
     const site = "videos.example.com";
     const src = new URL(callbackPageUrl(site));
+    src.searchParams.set("handOff", "true");
     for (const [key, value] of new URLSearchParams(new URL(seedSuccess).search)) {
       src.searchParams.set(key, value);
     }

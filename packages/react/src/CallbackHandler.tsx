@@ -44,8 +44,10 @@ export interface CallbackHandlerProps {
   stripParams?: boolean;
   /**
    * Post the result to the page that started the upload instead of handling it here: `"auto"`
-   * (default) when this page is core's iframe fallback frame or a popup; `true` whenever there is
-   * a same-origin parent or opener; `false` never.
+   * (default) only when this page is core's iframe fallback frame; `true` whenever there is a
+   * same-origin parent or opener (e.g. a popup whose opener listens for `CallbackMessage`s);
+   * `false` never. A popup is not handed off under `"auto"`: nothing in the library listens in
+   * its opener, and a result posted to a page that does not listen would be lost.
    */
   handOff?: boolean | "auto";
   /**
@@ -58,15 +60,15 @@ export interface CallbackHandlerProps {
 
 // The name core's iframe transport gives its frame (createIframeTransport). Checking it keeps a
 // callback page that an app (or Storybook, or a test runner) embeds in a same-origin frame from
-// posting its result to a parent that never asked for it.
+// posting its result to a parent that never asked for it. postMessage cannot tell whether
+// anyone listens, so "auto" hands off only to the one listener it knows: core's transport.
 const FRAME_NAME_PREFIX = "twentythree-upload-";
 
 function shouldHandOff(handOff: boolean | "auto"): boolean {
   if (handOff !== "auto") {
     return handOff;
   }
-  const isFrame = window.parent !== window;
-  return isFrame ? window.name.startsWith(FRAME_NAME_PREFIX) : Boolean(window.opener);
+  return window.parent !== window && window.name.startsWith(FRAME_NAME_PREFIX);
 }
 
 function defaultText(state: CallbackState, labels: UploadLabels): string {
@@ -91,8 +93,8 @@ function defaultText(state: CallbackState, labels: UploadLabels): string {
  * or `search`/`url`), refuses a foreign `domain`, flags a callback whose upload token this tab
  * never received (`verified: false`), calls `onSuccess`/`onError` once, removes the
  * token-bearing parameters from the address bar with `history.replaceState` (keeping router
- * state), and inside the iframe fallback or a popup hands the result to the page that started the
- * upload. Every parameter, `error_message` included, is rendered as text only.
+ * state), and inside the iframe fallback (or, with `handOff`, a popup) hands the result to the
+ * page that started the upload. Every parameter, `error_message` included, is rendered as text only.
  *
  * @selector [data-twentythree-upload="callback"]
  * @selector [data-state="pending"|"handed-off"|"success"|"error"]

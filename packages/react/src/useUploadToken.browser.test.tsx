@@ -101,6 +101,38 @@ describe("useUploadToken", () => {
     expect(source.requests).toHaveLength(2);
   });
 
+  it("asks an inline token function once across re-renders, and calls the latest one", async () => {
+    const first = createMockTokenSource();
+    const second = createMockTokenSource({ validMinutes: 90 });
+    const { Probe, latest } = probe();
+    // A new arrow on every render, as `token={(request, context) => …}` in JSX gives.
+    const view = (mock: typeof first) => (
+      <Probe
+        label="inline"
+        meta={{ title: "Inline" }}
+        options={{ token: (request, context) => mock(request, context) }}
+      />
+    );
+    const screen = await render(view(first));
+    await expect.poll(() => textOf(screen.container, "inline")).not.toBe("");
+    const token = textOf(screen.container, "inline");
+    for (let count = 0; count < 5; count += 1) {
+      await screen.rerender(view(first));
+    }
+    // A token request starts right after the render that needs it: give it a task to show up.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(textOf(screen.container, "inline")).toBe(token);
+    expect(first.requests).toHaveLength(1);
+
+    // The latest function is the one called when a fresh token is due.
+    await screen.rerender(view(second));
+    latest.state?.invalidate();
+    // (Both mocks number their tokens from 1; the second one's tokens are valid for 90 minutes.)
+    await expect.poll(() => latest.state?.token?.validMinutes).toBe(90);
+    expect(second.requests).toHaveLength(1);
+    expect(first.requests).toHaveLength(1);
+  });
+
   it("refetches in the background before valid_until", async () => {
     let issued = 0;
     const shortLived: TokenSource = async () => {

@@ -7,7 +7,7 @@ import {
   type UploadToken,
 } from "@twentythree-upload/core";
 import { QueryClientContext, useQuery, type Query, type QueryClient } from "@tanstack/react-query";
-import { useCallback, useContext } from "react";
+import { useCallback, useContext, useRef } from "react";
 import { useFallbackQueryClient } from "./useFallbackQueryClient.js";
 import { tokenSourceKey } from "./tokenSourceKey.js";
 import { useLatest } from "./useLatest.js";
@@ -82,8 +82,10 @@ function msUntilRefresh(token: UploadToken | undefined, marginMs: number): numbe
  * `meta` and source (also under StrictMode), cached until `refreshMarginMs` before `valid_until`
  * and refetched in the background before it expires. Never requests on the server.
  *
- * A token function must keep its identity across renders (define it outside the component or
- * memoize it): its identity is part of the cache key.
+ * A token function may be an inline arrow: the component keys it by the first function it was
+ * given and calls the latest one, so re-renders do not request new tokens. Components given the
+ * same function (defined outside the component, or memoized) share one cached token. To start
+ * over with a different function, remount the component (a new `key`).
  */
 export function useUploadToken(
   meta: UploadMeta = {},
@@ -95,7 +97,15 @@ export function useUploadToken(
   const contextClient = useContext(QueryClientContext);
   const fallback = useFallbackQueryClient(!options.queryClient && !contextClient);
   const client = (options.queryClient ?? contextClient ?? fallback) as QueryClient;
-  const queryKey = ["twentythree-upload", "upload-token", tokenSourceKey(source), meta] as const;
+  // An inline token function is a new object on every render: keyed by its identity, each
+  // re-render of the parent would mint another single-use token. So a component keys a function
+  // source by the first function it was given, and calls whichever it was given last.
+  const firstFunction = useRef<string | null>(null);
+  if (typeof source === "function") {
+    firstFunction.current ??= tokenSourceKey(source);
+  }
+  const sourceKey = typeof source === "function" ? firstFunction.current : tokenSourceKey(source);
+  const queryKey = ["twentythree-upload", "upload-token", sourceKey, meta] as const;
   // The query's AbortSignal is deliberately not passed on: TanStack Query cancels a fetch whose
   // signal was read when its last observer unmounts, which StrictMode's simulated unmount does,
   // and the remount would then mint a second single-use token.
