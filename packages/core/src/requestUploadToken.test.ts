@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ResponseFormatError,
   TokenRequestError,
@@ -174,6 +174,45 @@ describe("requestUploadToken with a URL", () => {
     ).toMatchObject({
       kind: "aborted",
     });
+  });
+});
+
+describe("requestUploadToken with timeoutMs", () => {
+  it("gives up on an endpoint that does not answer in time: unreachable, status null", async () => {
+    const error = await failure(requestUploadToken(`${base}/slow`, {}, { timeoutMs: 50 }));
+    expect(error).toBeInstanceOf(TokenRequestError);
+    expect(error).toMatchObject({
+      code: "token_endpoint_unreachable",
+      status: null,
+      message: "The token endpoint did not answer within 0.05 s.",
+    });
+  });
+
+  it("gives up on a function that never settles, even one that ignores its signal", async () => {
+    vi.useFakeTimers();
+    const pending = failure(
+      requestUploadToken(() => new Promise(() => {}), {}, { timeoutMs: 1500 }),
+    );
+    await vi.advanceTimersByTimeAsync(1500);
+    vi.useRealTimers();
+    const error = await pending;
+    expect(error).toMatchObject({
+      name: "TokenRequestError",
+      code: "token_source_failed",
+      status: null,
+      message: "The token function did not answer within 1.5 s.",
+    });
+  });
+
+  it("still reports a cancel as aborted, and a quick answer as the token", async () => {
+    const controller = new AbortController();
+    const pending = failure(
+      requestUploadToken(`${base}/slow`, {}, { signal: controller.signal, timeoutMs: 60_000 }),
+    );
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: "aborted" });
+    const token = await requestUploadToken(`${base}/token`, {}, { timeoutMs: 60_000 });
+    expect(token.uploadToken).toBe(TOKEN);
   });
 });
 

@@ -5,6 +5,7 @@ import { parseUploadToken } from "./parseUploadToken.js";
 import { rememberReceivedTokenSoon } from "./receivedTokens.js";
 import { redactSecrets } from "./redactSecrets.js";
 import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
+import { withDeadline } from "./withDeadline.js";
 
 /** Options of {@link requestUploadToken}. */
 export interface RequestUploadTokenOptions {
@@ -14,6 +15,11 @@ export interface RequestUploadTokenOptions {
   headers?: Readonly<Record<string, string>>;
   /** The `fetch` to use for a URL source. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Gives up when no token came within this many milliseconds (a `TokenRequestError` with
+   * `status: null`), even from a token function that ignores its signal. Default: none.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -39,8 +45,9 @@ export const TOKEN_REQUEST_HEADER = {
  * `<CallbackHandler>` can flag a callback for a token this tab never received.
  *
  * @throws UploadError `aborted` when `signal` aborts.
- * @throws TokenRequestError when the endpoint is unreachable (`status: null`), answers an HTTP
- *   error (its JSON `{ error, message }` in `serverCode`/`serverMessage`), or the function throws.
+ * @throws TokenRequestError when the endpoint is unreachable or does not answer within
+ *   `timeoutMs` (`status: null`), answers an HTTP error (its JSON `{ error, message }` in
+ *   `serverCode`/`serverMessage`), or the function throws or does not settle within `timeoutMs`.
  * @throws TwentyThreeApiError when the answer is TwentyThree's error envelope.
  * @throws ResponseFormatError when the answer is not a token (e.g. a login page).
  */
@@ -51,10 +58,20 @@ export async function requestUploadToken(
 ): Promise<UploadToken> {
   const signal = options.signal ?? new AbortController().signal;
   if (signal.aborted) throw abortedError(signal);
-  const token =
-    typeof source === "function"
-      ? await fromFunction(source, request, signal)
-      : await fromEndpoint(source, request, signal, options);
+  const isFunction = typeof source === "function";
+  const token = await withDeadline(
+    signal,
+    options.timeoutMs,
+    (inner) =>
+      typeof source === "function"
+        ? fromFunction(source, request, inner)
+        : fromEndpoint(source, request, inner, options),
+    (ms) =>
+      new TokenRequestError(
+        isFunction ? "token_source_failed" : "token_endpoint_unreachable",
+        `The token ${isFunction ? "function" : "endpoint"} did not answer within ${ms / 1000} s.`,
+      ),
+  );
   // So that a return_url page can tell a callback for this tab's upload from a forged one.
   rememberReceivedTokenSoon(token.uploadToken);
   return token;
