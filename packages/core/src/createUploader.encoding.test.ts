@@ -71,6 +71,28 @@ describe("createUploader: waiting for encoding", () => {
     expect(onSuccess).toHaveBeenCalledOnce();
   });
 
+  it("gives up on a status check that never answers after requestTimeoutMs, and checks again", async () => {
+    // Never settles (a proxy that keeps the connection open), but honours its signal.
+    status.mockImplementation(
+      (_site, _version, _query, signal) =>
+        new Promise((_resolve, reject) => {
+          signal?.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
+        }),
+    );
+    const { uploader, item } = setupUploader({
+      requestTimeoutMs: 3000,
+      waitForEncoding: { intervalMs: 1000, timeoutMs: 10_000 },
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(1001 + 2999);
+    expect(status).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(1 + 1000);
+    expect(status).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(item(id)?.status).toBe("succeeded");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("canceling while it waits keeps the success", async () => {
     status.mockResolvedValue(listed(false));
     const { uploader, item, onSuccess } = setupUploader({ waitForEncoding: true });

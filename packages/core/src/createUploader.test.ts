@@ -410,11 +410,72 @@ describe("createUploader: bad input", () => {
     expect(make({ site: "x", token: "/t", transport: "carrier-pigeon" })).toThrow(
       TwentyThreeUploadError,
     );
-    try {
-      make({ site: "x", token: "/t", stallTimeoutMs: -1 })();
-    } catch (error) {
-      expect(error).toMatchObject({ code: "invalid_options" });
+    expect(make({ site: "x", token: "/t", stallTimeoutMs: -1 })).toThrow(
+      expect.objectContaining({
+        code: "invalid_options",
+        message: expect.stringContaining("`stallTimeoutMs`"),
+      }),
+    );
+  });
+
+  it("refuses a malformed site at once, in createUploader and setOptions", () => {
+    const make = (options: object) => () => createUploader(options as never);
+    const invalidSite = expect.objectContaining({
+      code: "invalid_site",
+      message: expect.stringContaining('"videos example.com" is not usable'),
+    });
+    expect(make({ site: "videos example.com", token: "/t" })).toThrow(invalidSite);
+    expect(make({ site: "ftp://videos.example.com", token: "/t" })).toThrow(
+      expect.objectContaining({ code: "invalid_site" }),
+    );
+    const { uploader } = setupUploader();
+    expect(() => uploader.setOptions({ site: "videos example.com" })).toThrow(invalidSite);
+  });
+
+  it.each([
+    "stallTimeoutMs",
+    "responseTimeoutMs",
+    "requestTimeoutMs",
+    "retry.baseDelayMs",
+    "retry.maxDelayMs",
+    "waitForEncoding.intervalMs",
+    "waitForEncoding.timeoutMs",
+  ])("refuses %s of Infinity or above setTimeout's limit, and takes the limit itself", (name) => {
+    const [group, key] = name.includes(".") ? name.split(".") : [null, name];
+    const withValue = (value: number) => {
+      const option = group === null ? { [key!]: value } : { [group]: { [key!]: value } };
+      return () => createUploader({ site: "x", token: "/t", ...option } as never);
+    };
+    for (const value of [Infinity, 2_147_483_648]) {
+      expect(withValue(value)).toThrow(
+        expect.objectContaining({
+          code: "invalid_options",
+          message: expect.stringMatching(
+            new RegExp(
+              `^createUploader: \`${name}\` must be a number .* and at most 2147483647 \\(about 24\\.8 days\\); got ${value}\\.$`,
+            ),
+          ),
+        }),
+      );
     }
+    expect(withValue(2_147_483_647)).not.toThrow();
+  });
+
+  it("fails an item at once, with its own message, when the transport throws a library error", async () => {
+    const thrown = new TwentyThreeUploadError(
+      "invalid_site",
+      'The site "videos example.com" is not usable: it is not a domain or URL.',
+    );
+    const transport = vi.fn<Transport>(() => Promise.reject(thrown));
+    const { uploader, item } = setupUploader({ transport });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.runAllTimersAsync();
+    expect(item(id)).toMatchObject({
+      status: "failed",
+      attempt: 1,
+      error: { message: thrown.message, cause: thrown },
+    });
+    expect(transport).toHaveBeenCalledOnce();
   });
 
   it("refuses things that are not files, before adding anything", () => {

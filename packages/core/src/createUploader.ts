@@ -53,7 +53,11 @@ function createEngine(
   const jobs = createUploadJobs(store);
   const tokens = createTokenManager({
     fetchToken: (request, signal) =>
-      dryToken?.() ?? requestUploadToken(settings.given.token, request, { signal }),
+      dryToken?.() ??
+      requestUploadToken(settings.given.token, request, {
+        signal,
+        timeoutMs: settings.requestTimeoutMs,
+      }),
     strategy: () => settings.tokenStrategy,
     expiryMarginMs: () => settings.tokenExpiryMarginMs,
     maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),

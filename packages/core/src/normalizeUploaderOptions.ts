@@ -2,6 +2,7 @@
 // wrong unit fails loudly with a message that says which option was wrong.
 import { TwentyThreeUploadError } from "./errors.js";
 import { resolveRetryPolicy, type ResolvedRetryPolicy } from "./retryPolicy.js";
+import { siteOrigin } from "./siteUrls.js";
 import type { ApiVersion, UploaderOptions } from "./types.js";
 import type { FileRules } from "./validateFiles.js";
 
@@ -16,12 +17,16 @@ export interface NormalizedUploaderOptions {
   readonly retry: ResolvedRetryPolicy;
   readonly stallTimeoutMs: number;
   readonly responseTimeoutMs: number;
+  readonly requestTimeoutMs: number;
   readonly tokenStrategy: "per-file" | "shared";
   readonly tokenExpiryMarginMs: number;
   readonly waitForEncoding: { readonly intervalMs: number; readonly timeoutMs: number } | null;
 }
 
 const transports = new Set(["auto", "xhr", "chunked", "iframe"]);
+
+// setTimeout fires at once for anything longer (or Infinity): a deadline there would be none.
+const MAX_TIMER_MS = 2_147_483_647;
 
 function invalid(message: string): TwentyThreeUploadError {
   return new TwentyThreeUploadError("invalid_options", `createUploader: ${message}`);
@@ -31,7 +36,7 @@ function number(
   name: string,
   value: unknown,
   fallback: number,
-  rule: { min: number; integer?: boolean; above?: boolean },
+  rule: { min: number; integer?: boolean; above?: boolean; timer?: boolean },
 ): number {
   if (value === undefined) {
     return fallback;
@@ -40,10 +45,13 @@ function number(
     typeof value === "number" &&
     !Number.isNaN(value) &&
     (rule.above ? value > rule.min : value >= rule.min) &&
-    (!rule.integer || Number.isInteger(value));
+    (!rule.integer || Number.isInteger(value)) &&
+    !(rule.timer && value > MAX_TIMER_MS);
   if (!ok) {
     const kind = rule.integer ? "an integer" : "a number";
-    const bound = rule.above ? `greater than ${rule.min}` : `at least ${rule.min}`;
+    const bound =
+      (rule.above ? `greater than ${rule.min}` : `at least ${rule.min}`) +
+      (rule.timer ? ` and at most ${MAX_TIMER_MS} (about 24.8 days)` : "");
     return invalidNumber(name, kind, bound, value);
   }
   return value;
@@ -54,7 +62,12 @@ function invalidNumber(name: string, kind: string, bound: string, value: unknown
   throw invalid(`\`${name}\` must be ${kind} ${bound}; got ${shown}.`);
 }
 
-/** Validates `options`; throws a `TwentyThreeUploadError` (`invalid_options`) naming the culprit. */
+const deadline = { min: 0, above: true, timer: true };
+
+/**
+ * Validates `options`; throws a `TwentyThreeUploadError` (`invalid_options`) naming the culprit,
+ * or `invalid_site` for a `site` that is not a domain or origin.
+ */
 export function normalizeUploaderOptions(options: UploaderOptions): NormalizedUploaderOptions {
   if (typeof options !== "object" || options === null) {
     throw invalid("options must be an object with at least `site` and `token`.");
@@ -62,6 +75,8 @@ export function normalizeUploaderOptions(options: UploaderOptions): NormalizedUp
   if (typeof options.site !== "string" || options.site.trim() === "") {
     throw invalid('`site` is required: a domain ("videos.example.com") or an origin URL.');
   }
+  // Throws `invalid_site` now rather than failing every upload later.
+  siteOrigin(options.site);
   const token: unknown = options.token;
   const isTokenOk =
     (typeof token === "string" && token.trim() !== "") ||
@@ -109,8 +124,8 @@ export function normalizeUploaderOptions(options: UploaderOptions): NormalizedUp
   number("chunkSize", options.chunkSize, 1, { min: 0, above: true, integer: true });
   const retry = options.retry === false ? undefined : options.retry;
   number("retry.retries", retry?.retries, 0, { min: 0, integer: true });
-  number("retry.baseDelayMs", retry?.baseDelayMs, 0, { min: 0 });
-  number("retry.maxDelayMs", retry?.maxDelayMs, 0, { min: 0 });
+  number("retry.baseDelayMs", retry?.baseDelayMs, 0, { min: 0, timer: true });
+  number("retry.maxDelayMs", retry?.maxDelayMs, 0, { min: 0, timer: true });
   const encoding = options.waitForEncoding;
   const encodingObject = typeof encoding === "object" ? encoding : {};
   return {
@@ -125,26 +140,24 @@ export function normalizeUploaderOptions(options: UploaderOptions): NormalizedUp
       maxFiles: number("maxFiles", options.maxFiles, Infinity, { min: 0, integer: true }),
     },
     retry: resolveRetryPolicy(options.retry),
-    stallTimeoutMs: number("stallTimeoutMs", options.stallTimeoutMs, 30_000, {
-      min: 0,
-      above: true,
-    }),
-    responseTimeoutMs: number("responseTimeoutMs", options.responseTimeoutMs, 600_000, {
-      min: 0,
-      above: true,
-    }),
+    stallTimeoutMs: number("stallTimeoutMs", options.stallTimeoutMs, 30_000, deadline),
+    responseTimeoutMs: number("responseTimeoutMs", options.responseTimeoutMs, 600_000, deadline),
+    requestTimeoutMs: number("requestTimeoutMs", options.requestTimeoutMs, 30_000, deadline),
     tokenStrategy: strategy,
     tokenExpiryMarginMs: number("tokenExpiryMarginMs", options.tokenExpiryMarginMs, 60_000, {
       min: 0,
     }),
     waitForEncoding: encoding
       ? {
-          intervalMs: number("waitForEncoding.intervalMs", encodingObject.intervalMs, 5000, {
-            min: 0,
-            above: true,
-          }),
+          intervalMs: number(
+            "waitForEncoding.intervalMs",
+            encodingObject.intervalMs,
+            5000,
+            deadline,
+          ),
           timeoutMs: number("waitForEncoding.timeoutMs", encodingObject.timeoutMs, 1_800_000, {
             min: 0,
+            timer: true,
           }),
         }
       : null,

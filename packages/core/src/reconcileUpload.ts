@@ -3,6 +3,7 @@
 import { findUploads as defaultFindUploads } from "./findUploads.js";
 import type { UploadResult } from "./types.js";
 import type { UploaderEngine, UploadJob } from "./uploadJob.js";
+import { withDeadline } from "./withDeadline.js";
 
 /** Looks for what an ambiguous attempt may have stored: a result, `null`, or `"unknown"`. */
 export async function reconcileUpload(
@@ -22,12 +23,15 @@ export async function reconcileUpload(
       await engine.tokens.whenIdle(pending.token, signal);
     }
     const find = settings.given.findUploads ?? defaultFindUploads;
-    const found = await find({
-      token: pending.token,
-      site: settings.given.site,
-      apiVersion: settings.apiVersion,
-      signal,
-    });
+    // A look-up that never answers is an unknown outcome, like one that failed.
+    const found = await withDeadline(signal, settings.requestTimeoutMs, (inner) =>
+      find({
+        token: pending.token,
+        site: settings.given.site,
+        apiVersion: settings.apiVersion,
+        signal: inner,
+      }),
+    );
     job.unreconciled = null;
     // "Already used" can also mean the token was used by another file (an endpoint that handed
     // it out twice): an upload of another size is not this file's, whatever the token says.

@@ -9,6 +9,7 @@ import type { TokenOutcome } from "./tokenManager.js";
 import { toTokenError } from "./toTokenError.js";
 import type { UploadItem, UploadResult, UploadTokenRequest } from "./types.js";
 import type { UploaderEngine, UploadJob } from "./uploadJob.js";
+import { withDeadline } from "./withDeadline.js";
 
 // Errors thrown by user callbacks must not break the queue: report them asynchronously.
 function report(callback: ((item: UploadItem) => void) | undefined, item: UploadItem | undefined) {
@@ -59,13 +60,19 @@ function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): 
   job.run = control;
   engine.store.dispatch({ type: "encodingStarted", id: job.id, result });
   const { site } = settings.given;
-  const { apiVersion } = settings;
+  const { apiVersion, requestTimeoutMs } = settings;
   // Downloaded on first use (most apps do not wait for encoding). Code that cannot be
   // downloaded skips the wait, as a timeout does: the file is stored either way.
   void import("./waitForEncoding.js")
     .then(({ waitForEncoding }) =>
       waitForEncoding(
-        { listPhotos },
+        {
+          // A check that never answers is a failed check: the next one may work.
+          listPhotos: (site, version, query, signal) =>
+            withDeadline(signal, requestTimeoutMs, (inner) =>
+              listPhotos(site, version, query, inner),
+            ),
+        },
         {
           ...encoding,
           site,
@@ -223,7 +230,7 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
   if (error.ambiguous) {
     job.unreconciled = { token: lease.token, isShared: lease.isShared, error };
   }
-  await handleFailure(engine, job, error, signal);
+  await handleFailure(engine, job, error, signal, outcome.isFinal);
 }
 
 function requeue(engine: UploaderEngine, job: UploadJob, error: UploadError) {
@@ -236,9 +243,11 @@ async function handleFailure(
   job: UploadJob,
   error: UploadError,
   signal: AbortSignal,
+  isFinal = false,
 ) {
   const isTokenError = error.kind === "token-expired" || error.kind === "token-invalid";
-  const isVerdict = isTokenError || error.kind === "file-rejected" || error.kind === "aborted";
+  const isVerdict =
+    isFinal || isTokenError || error.kind === "file-rejected" || error.kind === "aborted";
   if (!isVerdict && !engine.monitor.isOnline()) {
     // Failing while offline is expected: pause without using up a retry.
     requeue(engine, job, error);
@@ -253,6 +262,7 @@ async function handleFailure(
   }
   const policy = engine.settings().retry;
   if (
+    !isFinal &&
     !isTokenError &&
     error.kind !== "aborted" &&
     job.retriesUsed < policy.retries &&

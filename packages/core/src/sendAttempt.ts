@@ -1,7 +1,7 @@
 // One attempt at sending one file: the transport call wrapped in stall detection and progress
 // tracking. Never throws; the outcome says whether bytes left the browser, which decides
 // whether the token may be used again.
-import { UploadError } from "./errors.js";
+import { TwentyThreeUploadError, UploadError } from "./errors.js";
 import { createProgressTracker } from "./progressTracker.js";
 import { createStallWatch, type StallPhase } from "./stallWatch.js";
 import type { ProgressState, Transport, TransportRequest, UploadResult } from "./types.js";
@@ -26,6 +26,8 @@ export type SendOutcome =
       readonly error: UploadError;
       /** Whether the transport reported any progress, i.e. bytes may have reached the server. */
       readonly hasSent: boolean;
+      /** Another attempt would fail the same way (the library's own error, e.g. `invalid_site`). */
+      readonly isFinal: boolean;
     };
 
 function describeDuration(ms: number): string {
@@ -114,6 +116,7 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
     return { ok: true, result };
   } catch (caught) {
     let error: UploadError;
+    let isFinal = false;
     if (stalledIn !== null) {
       error = timeoutError(stalledIn, options);
     } else if (options.signal.aborted) {
@@ -121,14 +124,17 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
     } else if (caught instanceof UploadError) {
       error = caught;
     } else {
-      // A transport that breaks its contract: treat as a network failure, ambiguous once the
-      // body was sent.
-      error = new UploadError("network", "The upload failed unexpectedly.", {
+      // A transport that breaks its contract: a network failure, ambiguous once the body was
+      // sent. The library's own errors (a bad site, an answer of no known shape) keep their
+      // message and are final: retrying would only fail again.
+      const own = caught instanceof TwentyThreeUploadError ? caught.message : null;
+      isFinal = own !== null;
+      error = new UploadError("network", own ?? "The upload failed unexpectedly.", {
         ambiguous: isBodySent,
         cause: caught,
       });
     }
-    return { ok: false, error, hasSent: hasSent || error.ambiguous };
+    return { ok: false, error, hasSent: hasSent || error.ambiguous, isFinal };
   } finally {
     isOver = true;
     watch.stop();

@@ -369,6 +369,12 @@ export interface UploaderOptions extends SiteConfig {
   stallTimeoutMs?: number;
   /** Deadline for TwentyThree's answer once the whole body is sent. Default: `600_000` ms. */
   responseTimeoutMs?: number;
+  /**
+   * Deadline for each token request and each photo/list look-up (reconciliation, the encoding
+   * wait). A token request that runs out fails the attempt (retried like a network failure); a
+   * look-up that runs out counts as unanswered. Default: `30_000` ms.
+   */
+  requestTimeoutMs?: number;
   /** `"per-file"` (default): a fresh token for each file and attempt. `"shared"`: one token with `max_uploads` for a batch. */
   tokenStrategy?: "per-file" | "shared";
   /** Refresh a token this long before its `valid_until`. Default: `60_000` ms. */

@@ -16,6 +16,7 @@ const keys = [
   "retry",
   "stallTimeoutMs",
   "responseTimeoutMs",
+  "requestTimeoutMs",
   "tokenStrategy",
   "tokenExpiryMarginMs",
   "findUploads",
