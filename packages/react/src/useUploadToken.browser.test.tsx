@@ -152,6 +152,31 @@ describe("useUploadToken", () => {
     await expect.poll(() => textOf(screen.container, "s"), { timeout: 10_000 }).toBe("short-2");
   });
 
+  it("gives up on a token function that never answers, after timeoutMs, with a typed error", async () => {
+    let calls = 0;
+    const never: TokenSource = () => {
+      calls += 1;
+      return new Promise(() => {});
+    };
+    const { Probe, latest } = probe();
+    const screen = await render(
+      <Probe label="hung" meta={{ title: "Hung" }} options={{ token: never, timeoutMs: 50 }} />,
+    );
+    // Retried twice like a network failure (TanStack Query's backoff: 1 s, then 2 s).
+    await expect
+      .poll(
+        () => screen.container.querySelector("[data-label=hung]")?.getAttribute("data-status"),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe("error");
+    expect(latest.state?.error).toBeInstanceOf(TokenRequestError);
+    expect((latest.state?.error as TokenRequestError).status).toBeNull();
+    expect(latest.state?.error?.message).toContain("did not answer within 0.05 s");
+    expect(calls).toBe(3);
+  });
+
   it("reports a refused token request as a typed error", async () => {
     const emulator = await createEmulatorClient(inject("emulatorUrl")).spawn();
     try {

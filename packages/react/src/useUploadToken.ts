@@ -27,6 +27,12 @@ export interface UseUploadTokenOptions {
   /** Refresh this long before `valid_until`. Default: `60_000` ms. */
   refreshMarginMs?: number;
   /**
+   * Give up on a token request that has not answered after this long: a `TokenRequestError`
+   * (status `null`), retried like a network failure. Default: `30_000` ms, as the uploader's
+   * `requestTimeoutMs`.
+   */
+  timeoutMs?: number;
+  /**
    * A token the server already issued (server rendering), used until it is consumed, so that
    * the first render needs no request. Default: none.
    */
@@ -109,7 +115,8 @@ export function useUploadToken(
   // The query's AbortSignal is deliberately not passed on: TanStack Query cancels a fetch whose
   // signal was read when its last observer unmounts, which StrictMode's simulated unmount does,
   // and the remount would then mint a second single-use token.
-  const queryFn = () => requestUploadToken(source as TokenSource, { ...meta });
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const queryFn = () => requestUploadToken(source as TokenSource, { ...meta }, { timeoutMs });
   const refreshIn = useCallback(
     (query: Query<UploadToken, TwentyThreeUploadError, UploadToken, typeof queryKey>) =>
       msUntilRefresh(query.state.data, marginMs),
