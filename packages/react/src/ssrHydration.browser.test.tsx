@@ -40,7 +40,10 @@ import {
 // running in this page; the HTML it returns is put into a container the way a server's response
 // would be, and hydrateRoot then adopts it. What a user would notice is asserted: no hydration
 // mismatch (React reports those through onRecoverableError and console.error), the server's
-// elements are the ones that stay, and the components work afterwards.
+// elements are the ones that stay, and the components work afterwards. What this cannot see is
+// a `typeof window` branch in rendering (this server has a window): ssr.test.tsx renders in
+// Node for that, and for these components the HTML rendered in the page under React 19 was
+// byte-identical to Node's when this file was written.
 
 let emulator: SpawnedEmulatorClient;
 beforeAll(async () => {
