@@ -3,6 +3,7 @@ import { createXhrTransport } from "./createXhrTransport.js";
 import { UploadError } from "./errors.js";
 import { lazyTransport } from "./lazyTransport.js";
 import { probeCorsResult, type ProbeCorsOptions } from "./probeCors.js";
+import { raceSignal } from "./raceSignal.js";
 import { transportKit } from "./transportKit.js";
 import type { Transport } from "./types.js";
 
@@ -45,7 +46,7 @@ export function createAutoTransport(options: AutoTransportOptions = {}): Transpo
     (await import("./iframeTransport.js")).iframeTransport(transportKit),
   );
   return async (request) => {
-    const cors = await untilAborted(
+    const cors = await raceSignal(
       probeCorsResult(request.site, request.apiVersion, options.probe),
       request.signal,
     );
@@ -60,14 +61,4 @@ function unreachable(): UploadError {
     "network",
     "Could not reach the video site to check how to upload to it. Nothing was uploaded.",
   );
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () =>
-      reject(new UploadError("aborted", "The upload was canceled.", { cause: signal.reason }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

@@ -1,6 +1,7 @@
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
-import { TokenRequestError, TwentyThreeUploadError, UploadError } from "./errors.js";
+import { abortedError } from "./abortedError.js";
+import { TokenRequestError, TwentyThreeUploadError } from "./errors.js";
 import { parseUploadToken } from "./parseUploadToken.js";
 import { rememberReceivedTokenSoon } from "./receivedTokens.js";
 import { redactSecrets } from "./redactSecrets.js";
@@ -150,8 +151,4 @@ async function endpointError(status: number, text: string): Promise<Error> {
     `The token endpoint answered with HTTP ${status}${serverMessage ? `: ${serverMessage}` : "."}`,
     { status, serverCode, serverMessage },
   );
-}
-
-function abortedError(signal: AbortSignal): UploadError {
-  return new UploadError("aborted", "The upload was canceled.", { cause: signal.reason });
 }

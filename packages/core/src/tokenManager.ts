@@ -2,7 +2,8 @@
 // must never present one that an earlier attempt may have consumed. The manager hands out
 // leases; the uploader reports how each attempt ended with the token, and only a token that
 // provably never reached the server ("unused") is handed out again.
-import { UploadError } from "./errors.js";
+import { abortedError } from "./abortedError.js";
+import { raceSignal } from "./raceSignal.js";
 import type { UploadToken, UploadTokenRequest } from "./types.js";
 
 /** How an attempt ended, as far as its token is concerned. */
@@ -55,31 +56,6 @@ interface SharedEntry {
   inFlight: number;
   isRetired: boolean;
   idle: Array<() => void>;
-}
-
-function abortedError(signal: AbortSignal): UploadError {
-  return new UploadError("aborted", "The upload was canceled.", { cause: signal.reason });
-}
-
-// Rejects as soon as `signal` aborts, without canceling `promise` (others may be waiting on it).
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    return Promise.reject(abortedError(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Creates a manager; it holds no timers and touches no global until used. */
