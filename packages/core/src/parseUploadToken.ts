@@ -87,7 +87,7 @@ function fromApiFields(
   flat: boolean,
   original: unknown,
 ): UploadToken {
-  const read = new FieldReader(record, original);
+  const read = fieldReader(record, original);
   const validUntil = read.epochSeconds("valid_until");
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(record)) {
@@ -114,7 +114,7 @@ function fromApiFields(
 
 /** An {@link UploadToken} (or its JSON) passes through after the same checks. */
 function fromParsedToken(record: Record<string, unknown>, original: unknown): UploadToken {
-  const read = new FieldReader(record, original);
+  const read = fieldReader(record, original);
   const rawUntil = record.validUntil;
   const validUntil =
     rawUntil instanceof Date ? rawUntil : typeof rawUntil === "string" ? new Date(rawUntil) : null;
@@ -146,66 +146,63 @@ function fromParsedToken(record: Record<string, unknown>, original: unknown): Up
 }
 
 /** Reads and checks one field at a time; every failure names the field, never its secret value. */
-class FieldReader {
-  constructor(
-    private readonly record: Record<string, unknown>,
-    private readonly original: unknown,
-  ) {}
+interface FieldReader {
+  token(key: string): string;
+  text(key: string): string;
+  optionalId(key: string): string | null;
+  flag(key: string, fallback: boolean): boolean;
+  count(key: string, fallback: number, min: number): number;
+  epochSeconds(key: string): Date;
+}
 
-  token(key: string): string {
-    const value = this.record[key];
-    const text = typeof value === "string" ? value.trim() : "";
-    if (text === "") throw formatError(this.original, `its ${key} is missing or empty`);
-    if (/[\s<>"'&]/.test(text)) throw formatError(this.original, `its ${key} is malformed`);
+function fieldReader(record: Record<string, unknown>, original: unknown): FieldReader {
+  const fail = (key: string, problem: string) => formatError(original, `its ${key} ${problem}`);
+  // A field's value, `null` when absent (undefined, null or "").
+  const valueOf = (key: string) => {
+    const value = record[key];
+    return value === undefined || value === "" ? null : value;
+  };
+  const text = (key: string) => {
+    const value = valueOf(key);
+    const text = value === null ? "" : asText(value);
+    if (text === null) throw fail(key, "is not text");
     return text;
-  }
-
-  text(key: string): string {
-    const value = this.record[key];
-    if (value === undefined || value === null) return "";
-    const text = asText(value);
-    if (text === null) throw formatError(this.original, `its ${key} is not text`);
-    return text;
-  }
-
-  optionalId(key: string): string | null {
-    return this.text(key).trim() || null;
-  }
-
-  flag(key: string, fallback: boolean): boolean {
-    const value = this.record[key];
-    if (value === undefined || value === null || value === "") return fallback;
-    if (value === true || value === 1) return true;
-    if (value === false || value === 0) return false;
-    if (typeof value === "string") {
-      const word = value.trim().toLowerCase();
+  };
+  return {
+    token(key) {
+      const value = valueOf(key);
+      const text = typeof value === "string" ? value.trim() : "";
+      if (text === "") throw fail(key, "is missing or empty");
+      if (/[\s<>"'&]/.test(text)) throw fail(key, "is malformed");
+      return text;
+    },
+    text,
+    optionalId: (key) => text(key).trim() || null,
+    flag(key, fallback) {
+      const value = valueOf(key);
+      if (value === null) return fallback;
+      const word = (asText(value) ?? "").trim().toLowerCase();
       if (["1", "t", "true", "yes"].includes(word)) return true;
       if (["0", "f", "false", "no"].includes(word)) return false;
-    }
-    throw formatError(this.original, `its ${key} is not a yes/no value`);
-  }
-
-  count(key: string, fallback: number, min: number): number {
-    const value = this.record[key];
-    if (value === undefined || value === null || value === "") return fallback;
-    const number = integer(value);
-    if (number === null || number < min) {
-      throw formatError(this.original, `its ${key} is not a whole number of at least ${min}`);
-    }
-    return number;
-  }
-
-  epochSeconds(key: string): Date {
-    const value = this.record[key];
-    if (value === undefined || value === null || value === "") {
-      throw formatError(this.original, `it has no ${key}`);
-    }
-    const seconds = integer(value);
-    if (seconds === null || seconds < 0) {
-      throw formatError(this.original, `its ${key} is not a time in epoch seconds`);
-    }
-    return new Date(seconds * 1000);
-  }
+      throw fail(key, "is not a yes/no value");
+    },
+    count(key, fallback, min) {
+      const value = valueOf(key);
+      if (value === null) return fallback;
+      const number = integer(value);
+      if (number === null || number < min) {
+        throw fail(key, `is not a whole number of at least ${min}`);
+      }
+      return number;
+    },
+    epochSeconds(key) {
+      const value = valueOf(key);
+      if (value === null) throw formatError(original, `it has no ${key}`);
+      const seconds = integer(value);
+      if (seconds === null || seconds < 0) throw fail(key, "is not a time in epoch seconds");
+      return new Date(seconds * 1000);
+    },
+  };
 }
 
 function integer(value: unknown): number | null {
