@@ -4,7 +4,7 @@
 /** Base class: `code` is stable and meant for programs; `message` is for people. */
 export class TwentyThreeUploadError extends Error {
   /** A stable snake_case code, e.g. `invalid_options`; see docs/troubleshooting.md for each. */
-  readonly code: string;
+  declare readonly code: string;
   /**
    * The library throws this class itself for some codes (e.g. `invalid_options`) and a subclass
    * for the others.
@@ -23,7 +23,7 @@ export class TwentyThreeUploadError extends Error {
 /** TwentyThree answered with its error envelope (`status="error"`), e.g. `invalid_signature`. */
 export class TwentyThreeApiError extends TwentyThreeUploadError {
   /** HTTP status when known (legacy errors come with 200). */
-  readonly status: number | null;
+  declare readonly status: number | null;
   /**
    * Made by the library's parsers from TwentyThree's error envelope.
    *
@@ -43,7 +43,7 @@ export class TwentyThreeApiError extends TwentyThreeUploadError {
  */
 export class ResponseFormatError extends TwentyThreeUploadError {
   /** A short excerpt of the body that came back, with tokens removed, for diagnosis. */
-  readonly received: string;
+  declare readonly received: string;
   /**
    * Always has the code `unrecognized_response`.
    *
@@ -83,18 +83,18 @@ export type UploadErrorKind =
 /** A failed upload attempt. */
 export class UploadError extends TwentyThreeUploadError {
   /** What went wrong, in terms a UI can act on; `code` is `upload_<kind>` (`-` becomes `_`). */
-  readonly kind: UploadErrorKind;
+  declare readonly kind: UploadErrorKind;
   /**
    * The body was (or may have been) fully sent before the failure, so TwentyThree may have
    * stored the file and consumed the token: reconcile before retrying.
    */
-  readonly ambiguous: boolean;
+  declare readonly ambiguous: boolean;
   /** HTTP status, when there was one. */
-  readonly status: number | null;
+  declare readonly status: number | null;
   /** From `Retry-After`, when the server sent one and CORS let us read it. */
-  readonly retryAfterMs: number | null;
+  declare readonly retryAfterMs: number | null;
   /** TwentyThree's own message (e.g. `error_message`), to be shown as text only. */
-  readonly serverMessage: string | null;
+  declare readonly serverMessage: string | null;
   /**
    * A custom {@link Transport} rejects with one of these, so that the uploader can decide
    * whether to retry and whether to reconcile.
@@ -132,11 +132,11 @@ export class UploadError extends TwentyThreeUploadError {
  */
 export class TokenRequestError extends TwentyThreeUploadError {
   /** HTTP status of the endpoint's answer, or `null` when there was none. */
-  readonly status: number | null;
+  declare readonly status: number | null;
   /** The endpoint's own error code (its JSON `error` field), when it sent one. */
-  readonly serverCode: string | null;
+  declare readonly serverCode: string | null;
   /** The endpoint's own message (its JSON `message` field), to be shown as text only. */
-  readonly serverMessage: string | null;
+  declare readonly serverMessage: string | null;
   /**
    * Thrown by `requestUploadToken`; a token function may throw one itself to pass on a status.
    *
