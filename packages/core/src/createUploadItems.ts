@@ -3,7 +3,7 @@
 import { TwentyThreeUploadError } from "./errors.js";
 import type { UploaderSnapshot, UploadItem, UploadMeta } from "./types.js";
 import { zeroProgress } from "./uploaderState.js";
-import { validateFiles, type FileRules } from "./validateFiles.js";
+import { fileName, validateFiles, type FileRules } from "./validateFiles.js";
 
 /** What {@link createUploadItems} needs. */
 export interface CreateUploadItemsOptions {
@@ -46,13 +46,8 @@ export function prepareItemIds(): string {
   return prefix;
 }
 
-function nameOf(file: Blob): string {
-  const name = (file as Blob & { name?: unknown }).name;
-  return typeof name === "string" ? name : "";
-}
-
 function defaultMeta(file: Blob): UploadMeta {
-  const name = nameOf(file);
+  const name = fileName(file);
   const title = name.replace(/\.[^./\\]+$/, "");
   return title ? { title } : {};
 }
@@ -105,7 +100,7 @@ export function createUploadItems(options: CreateUploadItemsOptions): {
     const item: UploadItem = {
       id: freshIds[position] ?? createItemId(),
       file,
-      name: nameOf(file),
+      name: fileName(file),
       size,
       type: file.type,
       status: rejection === null ? "queued" : "rejected",

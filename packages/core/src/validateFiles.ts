@@ -25,17 +25,20 @@ export interface FileValidation<TFile extends Blob = Blob> {
   readonly rejection: FileRejection | null;
 }
 
-/** Splits an `accept` value into lower-case tokens (`"video/*, .MOV"` → `["video/*", ".mov"]`). */
-export function parseAccept(accept: string | readonly string[] | undefined): string[] {
-  if (accept === undefined) {
-    return [];
-  }
+/** The tokens of an `accept` value as written (`"video/*, .MOV"` → `["video/*", ".MOV"]`). */
+function acceptTokens(accept: string | readonly string[] | undefined): string[] {
   const parts =
-    typeof accept === "string" ? accept.split(",") : accept.flatMap((a) => a.split(","));
-  return parts.map((part) => part.trim().toLowerCase()).filter((part) => part !== "");
+    typeof accept === "string" ? accept.split(",") : (accept ?? []).flatMap((a) => a.split(","));
+  return parts.map((part) => part.trim()).filter((part) => part !== "");
 }
 
-function fileName(file: Blob): string {
+/** Splits an `accept` value into lower-case tokens (`"video/*, .MOV"` → `["video/*", ".mov"]`). */
+export function parseAccept(accept: string | readonly string[] | undefined): string[] {
+  return acceptTokens(accept).map((token) => token.toLowerCase());
+}
+
+/** The name of a `File` (a plain `Blob` has none: `""`). */
+export function fileName(file: Blob): string {
   const name = (file as Blob & { name?: unknown }).name;
   return typeof name === "string" ? name : "";
 }
@@ -59,15 +62,6 @@ function matchesAccept(name: string, mimeType: string, accepted: readonly string
     }
     return type === token;
   });
-}
-
-function describeAccepted(accept: string | readonly string[] | undefined): string {
-  const tokens =
-    typeof accept === "string" ? accept.split(",") : (accept ?? []).flatMap((a) => a.split(","));
-  return tokens
-    .map((token) => token.trim())
-    .filter((token) => token !== "")
-    .join(", ");
 }
 
 /**
@@ -102,7 +96,7 @@ export function validateFiles<TFile extends Blob>(
       const kind = type ? ` (${type})` : "";
       return reject(
         "file-type",
-        `${label}${kind} is not an accepted type; accepted: ${describeAccepted(rules.accept)}.`,
+        `${label}${kind} is not an accepted type; accepted: ${acceptTokens(rules.accept).join(", ")}.`,
       );
     }
     if (rules.minSize !== undefined && size < rules.minSize) {
