@@ -11,6 +11,15 @@ const TWENTYTHREE_KEYS = new Set([
   "error_message",
 ]);
 
+/** The app's own parameters of a callback query (the first of each name), without TwentyThree's. */
+export function appParams(query: URLSearchParams): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of query) {
+    if (!TWENTYTHREE_KEYS.has(key) && !(key in params)) params[key] = value;
+  }
+  return params;
+}
+
 /**
  * Parses the parameters TwentyThree sends to return_url after an upload (the seed's steps 4a and
  * 4b): success carries `photo_id`, `tree_id` and `token`; failure carries `error_message`. Both
@@ -31,10 +40,7 @@ export function parseCallbackUrl(input: string | URL | URLSearchParams): Callbac
     const all = query.getAll(key);
     return all.length > 0 ? (all[all.length - 1] ?? "").trim() : null;
   };
-  const params: Record<string, string> = {};
-  for (const [key, paramValue] of query) {
-    if (!TWENTYTHREE_KEYS.has(key) && !(key in params)) params[key] = paramValue;
-  }
+  const params = appParams(query);
 
   const errorMessage = value("error_message");
   const photoId = value("photo_id");

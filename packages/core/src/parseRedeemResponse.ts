@@ -2,7 +2,7 @@ import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { excerptOf } from "./excerptOf.js";
 import { CallbackError, ResponseFormatError, UploadError } from "./errors.js";
-import { parseCallbackUrl } from "./parseCallbackUrl.js";
+import { appParams, parseCallbackUrl } from "./parseCallbackUrl.js";
 import { parseRetryAfter } from "./parseRetryAfter.js";
 import { redactSecrets } from "./redactSecrets.js";
 import type { UploadResult } from "./types.js";
@@ -26,14 +26,6 @@ export interface RedeemResponse {
   retryAfter?: string | null;
 }
 
-const TWENTYTHREE_KEYS = [
-  "domain",
-  "upload_token",
-  "photo_id",
-  "tree_id",
-  "token",
-  "error_message",
-];
 const TOKEN_PROBLEM = /token/i;
 const TOKEN_WORDING =
   /\b(?:invalid|expired|consumed|used|not valid|no longer valid|unknown|does not exist|not found|missing)\b/i;
@@ -149,13 +141,8 @@ function fromBackgroundLine(rest: string, response: RedeemResponse): UploadResul
   if (!domain || !treeId || !photoId || !token || !/^\d+$/.test(photoId)) {
     throw statusError({ ...response, status: 200 }, "an incomplete `ok` line");
   }
-  const params: Record<string, string> = {};
-  if (callbackUrl) {
-    const query = callbackUrl.includes("?") ? callbackUrl.slice(callbackUrl.indexOf("?") + 1) : "";
-    for (const [key, value] of new URLSearchParams(query.split("#", 1)[0])) {
-      if (!TWENTYTHREE_KEYS.includes(key) && !(key in params)) params[key] = value;
-    }
-  }
+  const query = callbackUrl?.includes("?") ? callbackUrl.slice(callbackUrl.indexOf("?") + 1) : "";
+  const params = appParams(new URLSearchParams(query.split("#", 1)[0]));
   return { photoId, treeId, token, domain, params };
 }
 
