@@ -1,3 +1,4 @@
+import { isRecord } from "./apiFields.js";
 import { TwentyThreeApiError } from "./errors.js";
 import { redactSecrets } from "./redactSecrets.js";
 
@@ -6,13 +7,11 @@ import { redactSecrets } from "./redactSecrets.js";
  * HTTP 200, v2 with a 4xx/5xx) as a {@link TwentyThreeApiError}, or `null` when `value` is not one.
  */
 export function apiErrorOf(value: unknown, httpStatus: number | null): TwentyThreeApiError | null {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-  const record = value as Record<string, unknown>;
-  if (record.status !== "error") return null;
-  const code = typeof record.code === "string" && record.code !== "" ? record.code : "api_error";
+  if (!isRecord(value) || value.status !== "error") return null;
+  const code = typeof value.code === "string" && value.code !== "" ? value.code : "api_error";
   const message =
-    typeof record.message === "string" && record.message.trim() !== ""
-      ? redactSecrets(record.message.trim())
+    typeof value.message === "string" && value.message.trim() !== ""
+      ? redactSecrets(value.message.trim())
       : `TwentyThree answered with an error (${code}).`;
   return new TwentyThreeApiError(code, message, httpStatus);
 }

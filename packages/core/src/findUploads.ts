@@ -1,3 +1,4 @@
+import { fieldText } from "./apiFields.js";
 import { listPhotos } from "./listPhotos.js";
 import type { FindUploads, UploadResult } from "./types.js";
 
@@ -16,24 +17,18 @@ export const findUploads: FindUploads = async ({ token, site, apiVersion, signal
   const photos = await listPhotos(site, apiVersion, { upload_token: token.uploadToken }, signal);
   const results: UploadResult[] = [];
   for (const { fields, domain } of photos) {
-    const photoId = text(fields.photo_id);
+    const photoId = fieldText(fields.photo_id);
     if (!photoId) continue;
     // The stored size, when the site reports it, lets reconciliation tell this file's upload
     // from another file's with the same token.
-    const size = text(fields.size);
+    const size = fieldText(fields.size);
     results.push({
       photoId,
-      treeId: text(fields.tree_id),
-      token: text(fields.token),
+      treeId: fieldText(fields.tree_id),
+      token: fieldText(fields.token),
       domain,
       params: size === null ? {} : { size },
     });
   }
   return results;
 };
-
-function text(value: unknown): string | null {
-  return typeof value === "string" || typeof value === "number"
-    ? String(value).trim() || null
-    : null;
-}

@@ -1,3 +1,4 @@
+import { isRecord, siteDomain } from "./apiFields.js";
 import { fetchApi } from "./fetchApi.js";
 import { apiUrl } from "./siteUrls.js";
 import type { ApiVersion } from "./types.js";
@@ -28,8 +29,7 @@ export async function listPhotos(
     fetch: fetchImpl,
   });
   const record = isRecord(value) ? value : {};
-  const domain =
-    isRecord(record.site) && typeof record.site.domain === "string" ? record.site.domain : null;
+  const domain = siteDomain(record);
   const photos: unknown[] = [];
   for (const key of ["photos", "photo", "data"]) {
     const entry = record[key];
@@ -37,8 +37,4 @@ export async function listPhotos(
     else if (isRecord(entry)) photos.push(entry);
   }
   return photos.filter(isRecord).map((fields) => ({ fields, domain }));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

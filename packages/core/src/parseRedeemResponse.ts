@@ -1,3 +1,4 @@
+import { fieldText, isRecord, siteDomain } from "./apiFields.js";
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { excerptOf } from "./excerptOf.js";
@@ -107,20 +108,13 @@ function fromData(value: unknown, response: RedeemResponse): UploadResult {
   const record = resultRecord(value);
   if (!record || !isSuccess(response.status))
     throw statusError(response, "JSON of an unknown shape");
-  const text = (key: string) => {
-    const field = record[key];
-    return typeof field === "string" || typeof field === "number"
-      ? String(field).trim() || null
-      : null;
-  };
-  const photoId = text("photo_id");
+  const photoId = fieldText(record.photo_id);
   if (!photoId) throw statusError(response, "an answer without photo_id");
-  const site = isRecord(value) && isRecord(value.site) ? value.site : {};
   return {
     photoId,
-    treeId: text("tree_id"),
-    token: text("token"),
-    domain: typeof site.domain === "string" ? site.domain : null,
+    treeId: fieldText(record.tree_id),
+    token: fieldText(record.token),
+    domain: siteDomain(value),
     params: {},
   };
 }
@@ -199,8 +193,4 @@ function statusError(
     retryAfterMs: parseRetryAfter(response.retryAfter),
     serverMessage,
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

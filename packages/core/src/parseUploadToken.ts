@@ -1,3 +1,4 @@
+import { isRecord } from "./apiFields.js";
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { excerptOf } from "./excerptOf.js";
@@ -59,14 +60,11 @@ export async function parseUploadToken(
     if (!decoded.ok) throw formatError(body, `received ${decoded.reason}`);
     value = decoded.value;
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw formatError(body, "received something other than an object");
-  }
+  if (!isRecord(value)) throw formatError(body, "received something other than an object");
   const apiError = apiErrorOf(value, options.status ?? null);
   if (apiError) throw apiError;
-  const record = value as Record<string, unknown>;
-  if ("uploadToken" in record) return fromParsedToken(record, body);
-  const fields = tokenRecord(record);
+  if ("uploadToken" in value) return fromParsedToken(value, body);
+  const fields = tokenRecord(value);
   if (!fields) throw formatError(body, "it has no upload_token");
   return fromApiFields(fields.record, fields.flat, body);
 }
@@ -220,10 +218,6 @@ function asText(value: unknown): string | null {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null) return "";
   return null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function formatError(original: unknown, problem: string): ResponseFormatError {
