@@ -56,25 +56,17 @@ export function UploadForm(props: UploadFormProps) {
     titleField = false,
     descriptionField = false,
     renderSuccess,
-  } = props;
-  const { labels: overrides, meta, initialToken, metadataDebounceMs, ...rest } = props;
-  const [uploaderOptions, elementProps] = splitUploaderOptions(rest);
-  const {
-    startOnSelect: _1,
-    titleField: _2,
-    descriptionField: _3,
-    renderSuccess: _4,
+    labels: overrides,
+    meta,
+    initialToken,
+    metadataDebounceMs,
     onSubmit,
-    ...formProps
-  } = elementProps;
+    ...rest
+  } = props;
+  const [uploaderOptions, formProps] = splitUploaderOptions(rest);
   const labels = useLabels(overrides);
   useFormattingWarmUp(labels.locale);
-  const form = useUploadForm({
-    ...uploaderOptions,
-    ...(meta ? { meta } : {}),
-    ...(initialToken ? { initialToken } : {}),
-    ...(metadataDebounceMs === undefined ? {} : { metadataDebounceMs }),
-  });
+  const form = useUploadForm({ ...uploaderOptions, meta, initialToken, metadataDebounceMs });
   const fileId = useId();
   const { item, token } = form;
   const state = item?.status ?? "idle";

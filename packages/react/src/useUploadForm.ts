@@ -21,13 +21,13 @@ import { markTokenConsumed, useUploadToken, type UploadTokenState } from "./useU
 /** Options of {@link useUploadForm}. */
 export interface UseUploadFormOptions extends Partial<Omit<UploaderOptions, "meta">> {
   /** Metadata for the form's token request. Default: `{}`. */
-  meta?: UploadMeta;
+  meta?: UploadMeta | undefined;
   /** A token issued by your server (needed for the no-JavaScript form). Default: none. */
-  initialToken?: UploadToken;
+  initialToken?: UploadToken | undefined;
   /**
    * Wait this long after the last keystroke before sending title/description. Default: `600` ms.
    */
-  metadataDebounceMs?: number;
+  metadataDebounceMs?: number | undefined;
 }
 
 /** What {@link useUploadForm} returns. */
