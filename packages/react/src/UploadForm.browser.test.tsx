@@ -157,6 +157,38 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     expect(stored[0]?.uploadToken).not.toBe(first);
   });
 
+  it("keeps keyboard focus on a control: Cancel on start, the file input after success", async () => {
+    const { file } = await randomFile(2_000_000, "keys.mp4");
+    await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 2_000_000 });
+    const screen = await render(<UploadForm site={emulator.url} token={tokenUrl("keys")} />);
+    await issuedToken(screen.container);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    (screen.getByRole("button", { name: "Upload video" }).element() as HTMLElement).focus();
+    // Where focus is in every frame, from the keypress until the upload is done.
+    const seen: string[] = [];
+    let frame = 0;
+    const sample = () => {
+      const focused = document.activeElement;
+      seen.push(focused?.getAttribute("data-part") ?? focused?.tagName ?? "none");
+      frame = requestAnimationFrame(sample);
+    };
+    sample();
+    await userEvent.keyboard("{Enter}");
+    await expect
+      .poll(() => document.activeElement)
+      .toBe(screen.getByRole("button", { name: "Cancel" }).element());
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 20_000 })
+      .toBe("succeeded");
+    await expect
+      .poll(() => document.activeElement)
+      .toBe(screen.getByLabelText("Video file").element());
+    cancelAnimationFrame(frame);
+    expect(seen).toContain("cancel");
+    expect(seen).not.toContain("BODY");
+    expect(seen.at(-1)).toBe("file");
+  });
+
   it("shows a failure with its reason and retries on request", async () => {
     const { file, sha256 } = await randomFile(32 * 1024, "fails.mp4");
     await emulator.addFault({ endpoint: "redeem-upload-token", status: 503 });

@@ -6,7 +6,7 @@ import { shownProgress } from "./shownProgress.js";
 import { UploadProgressBar } from "./UploadProgressBar.js";
 import { useAnnouncement } from "./useAnnouncement.js";
 import type { UploadFormController } from "./useUploadForm.js";
-import { afterNextRender } from "./nextTask.js";
+import { useIsomorphicLayoutEffect } from "./useLatest.js";
 
 const busy: ReadonlySet<string> = new Set([
   "queued",
@@ -50,16 +50,24 @@ export function UploadFormStatus(props: {
   const state = item?.status ?? "idle";
   const announcement = useAnnouncement(form.uploader, labels);
   const status = useRef<HTMLParagraphElement | null>(null);
-  // Cancel turns into Retry and back: keep keyboard focus on the button that replaced it.
-  const act = (action: () => void) => () => {
-    action();
-    afterNextRender(() => {
-      const form = status.current?.closest("form");
-      if (form && (document.activeElement === document.body || !document.activeElement)) {
-        form.querySelector<HTMLElement>('[data-part="retry"], [data-part="cancel"]')?.focus();
-      }
-    });
-  };
+  const isBusy = isBusyStatus(state);
+  // Starting disables the focused submit button or file input, and settling removes Cancel: the
+  // browser then drops focus to <body>. Move it to the control that now matters (Cancel; then
+  // Retry, else the file input for the next file, not submit: Enter there would send it again).
+  // Before paint, so that focus is never seen on <body>. Focus elsewhere on the page stays put.
+  const wasBusy = useRef(isBusy);
+  useIsomorphicLayoutEffect(() => {
+    const element = status.current?.closest("form");
+    const focused = document.activeElement;
+    if (wasBusy.current === isBusy) {
+      return;
+    }
+    wasBusy.current = isBusy;
+    if (element && (!focused || focused === document.body || focused.matches(":disabled"))) {
+      const find = (part: string) => element.querySelector<HTMLElement>(`[data-part="${part}"]`);
+      (isBusy ? find("cancel") : (find("retry") ?? find("file")))?.focus();
+    }
+  }, [isBusy]);
   return (
     <>
       {item ? (
@@ -73,13 +81,13 @@ export function UploadFormStatus(props: {
       <p data-part="status" data-state={state} ref={status}>
         {statusText(form, labels, renderSuccess)}
       </p>
-      {isBusyStatus(state) ? (
-        <button type="button" data-part="cancel" onClick={act(form.cancel)}>
+      {isBusy ? (
+        <button type="button" data-part="cancel" onClick={form.cancel}>
           {labels.cancel}
         </button>
       ) : null}
       {state === "failed" || state === "canceled" ? (
-        <button type="button" data-part="retry" onClick={act(form.retry)}>
+        <button type="button" data-part="retry" onClick={form.retry}>
           {labels.retry}
         </button>
       ) : null}
