@@ -69,6 +69,48 @@ describe("UploadQueue rows", () => {
     expect(rows(screen.container).at(-1)?.textContent).toContain("short-19.mp4");
     // Rows in the normal flow: nothing positions them.
     expect(rows(screen.container).every((row) => row.style.position === "")).toBe(true);
+    // Every row is in the DOM, so the browser counts them itself: no set size or position.
+    expect(rows(screen.container).some((row) => row.hasAttribute("aria-setsize"))).toBe(false);
+    expect(rows(screen.container).some((row) => row.hasAttribute("aria-posinset"))).toBe(false);
+    uploader.destroy();
+  });
+
+  it("tells screen readers the whole length and each row's place in a virtualized list", async () => {
+    const uploader = createUploader({
+      site,
+      token: createMockTokenSource(),
+      transport: createMockTransport(),
+      autoStart: false,
+    });
+    const screen = await render(<UploadQueue uploader={uploader} />);
+    uploader.add(
+      Array.from(
+        { length: 100 },
+        (_, index) => new File(["x"], `long-${index}.mp4`, { type: "video/mp4" }),
+      ),
+    );
+    const places = () =>
+      rows(screen.container).map((row) => [
+        row.getAttribute("aria-setsize"),
+        row.getAttribute("aria-posinset"),
+        String(Number(row.dataset.index) + 1),
+      ]);
+    await expect.poll(() => rows(screen.container).length).toBeGreaterThan(0);
+    expect(rows(screen.container).length).toBeLessThan(100);
+    for (const [size, position, expected] of places()) {
+      expect([size, position]).toEqual(["100", expected]);
+    }
+    const list = screen.container.querySelector<HTMLElement>('[data-part="list"]')!;
+    await expect.poll(() => list.scrollHeight).toBeGreaterThan(100 * 20);
+    list.scrollTop = list.scrollHeight;
+    await expect.poll(() => places().some(([, position]) => position === "100")).toBe(true);
+    expect(rows(screen.container).length).toBeLessThan(100);
+    for (const [size, position, expected] of places()) {
+      expect([size, position]).toEqual(["100", expected]);
+    }
+    // One more file: every rendered row learns the new length.
+    uploader.add([new File(["x"], "long-100.mp4", { type: "video/mp4" })]);
+    await expect.poll(() => places().every(([size]) => size === "101")).toBe(true);
     uploader.destroy();
   });
 

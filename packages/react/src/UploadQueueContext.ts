@@ -32,6 +32,8 @@ export interface UploadQueueItemContextValue {
 export interface UploadQueueRowContextValue {
   readonly index: number;
   readonly measure: ((element: HTMLElement | null) => void) | null;
+  /** The list's length while only some rows are in the DOM (virtualized), else `0`. */
+  readonly size: number;
 }
 
 export const UploadQueueContext = createContext<UploadQueueContextValue | null>(null);

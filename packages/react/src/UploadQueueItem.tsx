@@ -18,7 +18,8 @@ export interface UploadQueueItemProps extends ComponentPropsWithoutRef<"li"> {
 /**
  * One row: selects only its own item from the uploader, so it re-renders only when that item
  * changes. Renders nothing once the item is removed. Inside `UploadQueue.List` it is positioned
- * through the CSSOM (`element.style`), which a strict CSP allows, unlike `style` attributes.
+ * through the CSSOM (`element.style`), which a strict CSP allows, unlike `style` attributes;
+ * while the list is long enough to be virtualized it carries `aria-setsize` and `aria-posinset`.
  *
  * @selector [data-part="item"]
  * @selector [data-state] — the item's `UploadStatus` (`queued`, `uploading`, `succeeded`…).
@@ -72,6 +73,7 @@ export const UploadQueueItem = forwardRef<HTMLLIElement, UploadQueueItemProps>(
           data-state={item.status}
           tabIndex={-1}
           {...(row ? { "data-index": row.index } : {})}
+          {...(row?.size ? { "aria-setsize": row.size, "aria-posinset": row.index + 1 } : {})}
           {...props}
           ref={ref}
         >

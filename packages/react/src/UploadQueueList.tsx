@@ -126,11 +126,22 @@ export const UploadQueueList = forwardRef<HTMLDivElement, UploadQueueListProps>(
       }
     }, []);
 
+    // A long list has only some rows in the DOM: they carry the list's length and their
+    // position (aria-setsize/-posinset), or screen readers would count the rendered ones. A
+    // short list has them all, and its rows need not re-render whenever a file is added.
+    const size = isLong ? ids.length : 0;
     const renderRow = useCallback(
       (id: string, index: number, measure: ((element: HTMLElement | null) => void) | null) => (
-        <UploadQueueRow key={id} id={id} index={index} measure={measure} render={children} />
+        <UploadQueueRow
+          key={id}
+          id={id}
+          index={index}
+          measure={measure}
+          size={size}
+          render={children}
+        />
       ),
-      [children],
+      [children, size],
     );
     const scrollerRef = useMemo(() => mergeRefs(scrollRef, ref), [ref]);
     let rows: ReactNode = null;
