@@ -72,6 +72,10 @@ export const germanLabels: UploadLabels = {
   announceFailed: (name, reason) => `${name} fehlgeschlagen: ${reason}`,
   announceRejected: (name, reason) => `${name} wurde nicht hinzugefügt: ${reason}`,
   announceCanceled: (name) => `${name} abgebrochen`,
+  announceRetrying: (names) =>
+    `${names.length === 1 ? names[0] : files(names.length)} fehlgeschlagen; neuer Versuch gleich`,
+  announcePaused: (names) =>
+    `Offline: ${names.length === 1 ? names[0] : files(names.length)} pausiert, bis die Verbindung zurück ist`,
   formFile: "Videodatei",
   formTitle: "Titel",
   formDescription: "Beschreibung",

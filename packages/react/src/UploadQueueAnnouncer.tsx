@@ -1,14 +1,17 @@
 "use client";
-import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef } from "react";
+import { forwardRef, useEffect, useRef, type ComponentPropsWithoutRef } from "react";
 import { useQueueContext } from "./UploadQueueContext.js";
 import { useAnnouncement } from "./useAnnouncement.js";
+import { useLiveText } from "./useLiveText.js";
 
 /** Props of {@link UploadQueueAnnouncer}: `<div>` props. */
 export type UploadQueueAnnouncerProps = ComponentPropsWithoutRef<"div">;
 
 /**
  * A polite live region (`role="status"`) that announces uploads starting, each completion once,
- * failures and refusals, and dropped entries that could not be read. Use one per queue. The optional stylesheet hides it visually.
+ * automatic retries, pauses while offline, failures and refusals, and dropped entries that could
+ * not be read; a sentence due again is said again. Use one per queue. The optional stylesheet
+ * hides it visually.
  *
  * @selector [data-part="announcer"]
  */
@@ -17,8 +20,9 @@ export const UploadQueueAnnouncer = forwardRef<HTMLDivElement, UploadQueueAnnoun
     const { uploader, labels, unreadable } = useQueueContext("Announcer");
     const message = useAnnouncement(uploader, labels);
     // The items' announcement, plus the entries of a drop that could not be read (they never
-    // become items, so useAnnouncement cannot see them); news arriving together is joined.
-    const [shown, setShown] = useState(message);
+    // become items, so useAnnouncement cannot see them); news arriving together is joined. An
+    // empty message (a repeat on its way) empties the region too.
+    const [shown, say] = useLiveText(message);
     const lastMessage = useRef(message);
     const announced = useRef(unreadable.length);
     useEffect(() => {
@@ -33,9 +37,9 @@ export const UploadQueueAnnouncer = forwardRef<HTMLDivElement, UploadQueueAnnoun
         parts.push(...fresh.map((entry) => labels.rejection(entry.name, entry.rejection)));
       }
       if (parts.length > 0) {
-        setShown(parts.join(" "));
+        say(parts.join(" ").trim());
       }
-    }, [message, unreadable, labels]);
+    }, [message, unreadable, labels, say]);
     return (
       <div
         role="status"

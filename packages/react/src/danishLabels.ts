@@ -69,6 +69,10 @@ export const danishLabels: UploadLabels = {
   announceFailed: (name, reason) => `${name} mislykkedes: ${reason}`,
   announceRejected: (name, reason) => `${name} blev ikke tilføjet: ${reason}`,
   announceCanceled: (name) => `${name} er annulleret`,
+  announceRetrying: (names) =>
+    `${names.length === 1 ? names[0] : files(names.length)} mislykkedes; prøver igen om lidt`,
+  announcePaused: (names) =>
+    `Offline: ${names.length === 1 ? names[0] : files(names.length)} er sat på pause, til forbindelsen er tilbage`,
   formFile: "Videofil",
   formTitle: "Titel",
   formDescription: "Beskrivelse",

@@ -54,6 +54,10 @@ export const englishLabels: UploadLabels = {
   announceFailed: (name, reason) => `${name} failed: ${reason}`,
   announceRejected: (name, reason) => `${name} was not added: ${reason}`,
   announceCanceled: (name) => `${name} canceled`,
+  announceRetrying: (names) =>
+    `${names.length === 1 ? names[0] : files(names.length)} failed; retrying soon`,
+  announcePaused: (names) =>
+    `Offline: ${names.length === 1 ? names[0] : files(names.length)} paused until the connection is back`,
   formFile: "Video file",
   formTitle: "Title",
   formDescription: "Description",

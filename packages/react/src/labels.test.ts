@@ -26,6 +26,12 @@ describe("labels", () => {
     expect(danishLabels.rejection("x", { code: "too-large", message: "x is 3 GB" })).toBe(
       "Filen er for stor.",
     );
+    expect(danishLabels.announceRetrying?.(["klip.mov"])).toBe(
+      "klip.mov mislykkedes; prøver igen om lidt",
+    );
+    expect(danishLabels.announcePaused?.(["a", "b"])).toBe(
+      "Offline: 2 filer er sat på pause, til forbindelsen er tilbage",
+    );
     expect(englishLabels.totalSummary(1, 1)).toBe("1 of 1 file uploaded");
   });
 

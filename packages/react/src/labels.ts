@@ -74,6 +74,18 @@ export interface UploadLabels {
   announceRejected: (name: string, reason: string) => string;
   /** Live region: an upload was canceled. */
   announceCanceled: (name: string) => string;
+  /**
+   * Live region: uploads failed and will be retried automatically soon. Optional, so that label
+   * sets written before it stay complete. Default: the enclosing labels' sentence (English's
+   * without a provider).
+   */
+  announceRetrying?: (names: readonly string[]) => string;
+  /**
+   * Live region: uploads paused because the browser is offline (they go on when it is back).
+   * Optional, so that label sets written before it stay complete. Default: the enclosing labels'
+   * sentence (English's without a provider).
+   */
+  announcePaused?: (names: readonly string[]) => string;
 
   /** Label of the form's file input. */
   formFile: string;

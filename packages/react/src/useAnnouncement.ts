@@ -1,13 +1,16 @@
 import type { Uploader, UploaderSnapshot } from "@twentythree-upload/core";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { describeError } from "./describeItem.js";
 import type { UploadLabels } from "./labels.js";
+import { useLiveText } from "./useLiveText.js";
 import { useUploaderState } from "./useUploaderState.js";
 
 /**
- * The text for a polite live region: uploads starting, each completion exactly once, failures,
- * refusals and cancellations, as items change status. Statuses present when the component mounts
- * are not announced (they are not news). Several events at once become one sentence per kind.
+ * The text for a polite live region: uploads starting, each completion exactly once, automatic
+ * retries, pauses while offline, failures, refusals and cancellations, as items change status.
+ * Statuses present when the component mounts are not announced (they are not news). Several
+ * events at once become one sentence per kind. A sentence that is due again (the same failure
+ * after a retry) empties the text for one frame, so that screen readers say it again.
  */
 export function useAnnouncement(uploader: Uploader, labels: UploadLabels): string {
   const snapshot = useUploaderState(uploader);
@@ -15,7 +18,7 @@ export function useAnnouncement(uploader: Uploader, labels: UploadLabels): strin
   // change, and its `byId` finds the others (a Map of every id and status would cost ~25 bytes
   // a file in a 10,000-file queue).
   const seen = useRef<UploaderSnapshot | null>(null);
-  const [message, setMessage] = useState("");
+  const [message, say] = useLiveText("");
 
   useEffect(() => {
     const known = seen.current;
@@ -25,6 +28,8 @@ export function useAnnouncement(uploader: Uploader, labels: UploadLabels): strin
     }
     const started: string[] = [];
     const succeeded: string[] = [];
+    const retrying: string[] = [];
+    const paused: string[] = [];
     const others: string[] = [];
     const { items } = snapshot;
     for (let position = 0; position < items.length; position += 1) {
@@ -40,6 +45,10 @@ export function useAnnouncement(uploader: Uploader, labels: UploadLabels): strin
         started.push(item.name);
       } else if (item.status === "succeeded") {
         succeeded.push(item.name);
+      } else if (item.status === "retrying") {
+        retrying.push(item.name);
+      } else if (item.status === "paused") {
+        paused.push(item.name);
       } else if (item.status === "failed") {
         others.push(labels.announceFailed(item.name, describeError(item.error, labels)));
       } else if (item.status === "rejected" && item.rejection) {
@@ -53,12 +62,17 @@ export function useAnnouncement(uploader: Uploader, labels: UploadLabels): strin
     const parts = [
       ...(started.length > 0 ? [labels.announceStarted(started)] : []),
       ...(succeeded.length > 0 ? [labels.announceSucceeded(succeeded)] : []),
+      // Optional labels (added later): a label set without them stays silent about these.
+      ...(retrying.length > 0 && labels.announceRetrying
+        ? [labels.announceRetrying(retrying)]
+        : []),
+      ...(paused.length > 0 && labels.announcePaused ? [labels.announcePaused(paused)] : []),
       ...others,
     ];
     if (parts.length > 0) {
-      setMessage(parts.join(" "));
+      say(parts.join(" "));
     }
-  }, [snapshot, labels]);
+  }, [snapshot, labels, say]);
 
   return message;
 }

@@ -58,14 +58,20 @@ export async function lastRequestId(emulator: EmulatorClient): Promise<number> {
   return all.reduce((max, request) => Math.max(max, request.id), 0);
 }
 
-/** Records every text a live region shows, in order (consecutive duplicates collapsed). */
+/**
+ * Records every text a live region shows, in order: a text is recorded when it differs from what
+ * the region showed just before (so a sentence that comes back after the region was emptied is
+ * recorded again, as a screen reader would say it again); the empty region is not recorded.
+ */
 export function recordLiveRegion(element: Element): { texts: string[]; stop: () => void } {
   const texts: string[] = [];
+  let shown = "";
   const record = () => {
     const text = element.textContent ?? "";
-    if (text !== "" && texts[texts.length - 1] !== text) {
+    if (text !== "" && text !== shown) {
       texts.push(text);
     }
+    shown = text;
   };
   const observer = new MutationObserver(record);
   observer.observe(element, { childList: true, characterData: true, subtree: true });
