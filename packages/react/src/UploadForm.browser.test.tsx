@@ -189,6 +189,27 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     expect(seen.at(-1)).toBe("file");
   });
 
+  it("asks before the page is left only while its upload is in flight", async () => {
+    const leave = () => {
+      const event = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    const { file } = await randomFile(1_000_000, "leave.mp4");
+    await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 1_000_000 });
+    const screen = await render(<UploadForm site={emulator.url} token={tokenUrl("leave")} />);
+    await issuedToken(screen.container);
+    expect(leave()).toBe(false);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    await screen.getByRole("button", { name: "Upload video" }).click();
+    await expect.poll(() => formOf(screen.container).dataset.state).toBe("uploading");
+    expect(leave()).toBe(true);
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 20_000 })
+      .toBe("succeeded");
+    expect(leave()).toBe(false);
+  });
+
   it("shows a failure with its reason and retries on request", async () => {
     const { file, sha256 } = await randomFile(32 * 1024, "fails.mp4");
     await emulator.addFault({ endpoint: "redeem-upload-token", status: 503 });

@@ -8,6 +8,7 @@ import { isBusyStatus, UploadFormStatus } from "./UploadFormStatus.js";
 import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
 import { useLabels } from "./useLabels.js";
 import { useUploadForm, type UseUploadFormOptions } from "./useUploadForm.js";
+import { useWarnBeforeUnload } from "./useWarnBeforeUnload.js";
 
 type FormElementProps = Omit<
   ComponentPropsWithoutRef<"form">,
@@ -30,6 +31,12 @@ export interface UploadFormProps extends UseUploadFormOptions, FormElementProps 
    * Default: the provider's labels.
    */
   labels?: Partial<UploadLabels>;
+  /**
+   * While the upload is in flight, ask the browser to confirm leaving or reloading the page (it
+   * would be lost). The `beforeunload` listener is registered only while uploading.
+   * Default: `true`.
+   */
+  warnBeforeUnload?: boolean;
 }
 
 // Spelled through the element's props: React 18 and 19 type submit events differently.
@@ -56,6 +63,7 @@ export function UploadForm(props: UploadFormProps) {
     titleField = false,
     descriptionField = false,
     renderSuccess,
+    warnBeforeUnload = true,
     labels: overrides,
     meta,
     initialToken,
@@ -71,6 +79,7 @@ export function UploadForm(props: UploadFormProps) {
   const { item, token } = form;
   const state = item?.status ?? "idle";
   const isBusy = isBusyStatus(state);
+  useWarnBeforeUnload(warnBeforeUnload && isBusy);
 
   const submit = (event: SubmitEventOf) => {
     onSubmit?.(event);

@@ -8,17 +8,20 @@ import {
   useState,
   type ComponentPropsWithoutRef,
 } from "react";
+import { composeHandlers } from "./composeHandlers.js";
 import type { UploadLabels } from "./labels.js";
 import { mergeRefs } from "./mergeRefs.js";
 import type { UnreadableEntry } from "./readDroppedFiles.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadQueueContext, type UploadQueueContextValue } from "./UploadQueueContext.js";
+import { useDropZone } from "./useDropZone.js";
 import { useFilePicker } from "./useFilePicker.js";
 import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
 import { useLabels } from "./useLabels.js";
 import { usePaste } from "./usePaste.js";
 import { useUploader } from "./useUploader.js";
 import { useUploaderState } from "./useUploaderState.js";
+import { useWarnBeforeUnload } from "./useWarnBeforeUnload.js";
 
 /**
  * Props of {@link UploadQueueRoot}: every core `UploaderOptions` field (`site` and `token` may
@@ -45,11 +48,19 @@ export interface UploadQueueRootProps
   paste?: "root" | "document" | false;
   /** Disables adding files. Default: `false`. */
   disabled?: boolean;
+  /**
+   * While uploads are in flight, ask the browser to confirm leaving or reloading the page (they
+   * would be lost). The `beforeunload` listener is registered only while the queue is busy.
+   * Default: `true`.
+   */
+  warnBeforeUnload?: boolean;
 }
 
 /**
  * The queue's root: owns the uploader, a hidden file input and the paste listener, and shares
- * them with the parts inside.
+ * them with the parts inside. Files dropped anywhere on it (a row, the summary) are added as
+ * through the drop zone, so that a drop just outside the zone never makes the browser open the
+ * file and leave the page; while uploads run, leaving the page asks first (`warnBeforeUnload`).
  *
  * @selector [data-twentythree-upload="queue"]
  * @selector [data-state="idle"|"busy"] — busy while anything is queued, uploading or retrying.
@@ -65,6 +76,7 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
       directory = false,
       paste = "root",
       disabled = false,
+      warnBeforeUnload = true,
       children,
       ...divProps
     } = rest;
@@ -72,6 +84,7 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
     const labels = useLabels(overrides);
     useFormattingWarmUp(labels.locale);
     const isBusy = useUploaderState(uploader, (snapshot) => snapshot.isBusy);
+    useWarnBeforeUnload(warnBeforeUnload && isBusy);
     const rootRef = useRef<HTMLDivElement | null>(null);
     const ref = useMemo(() => mergeRefs(rootRef, forwardedRef), [forwardedRef]);
 
@@ -90,6 +103,12 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
       directory,
       disabled,
       ...(accept ? { accept } : {}),
+    });
+    // Drops on the rest of the root; the drop zone's own handler prevents the default first.
+    const { dropZoneProps: spill } = useDropZone({
+      onFiles: addFiles,
+      onUnreadable: reportUnreadable,
+      disabled,
     });
     usePaste({
       onFiles: addFiles,
@@ -116,6 +135,10 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
           data-state={isBusy ? "busy" : "idle"}
           data-disabled={disabled ? "" : undefined}
           {...divProps}
+          onDragEnter={composeHandlers(divProps.onDragEnter, spill.onDragEnter)}
+          onDragOver={composeHandlers(divProps.onDragOver, spill.onDragOver)}
+          onDragLeave={composeHandlers(divProps.onDragLeave, spill.onDragLeave)}
+          onDrop={composeHandlers(divProps.onDrop, spill.onDrop)}
           ref={ref}
         >
           <input {...picker.inputProps} data-part="file-input" aria-label={labels.chooseFiles} />
