@@ -83,6 +83,7 @@ export const germanLabels: UploadLabels = {
   formPreparing: "Upload wird vorbereitet…",
   formTokenError: "Der Upload konnte nicht vorbereitet werden.",
   formNoFile: "Bitte zuerst eine Datei auswählen.",
+  formMetadataError: "Titel und Beschreibung konnten noch nicht gespeichert werden.",
   uploaded: (photoId) => `Hochgeladen. Video-ID: ${photoId}`,
   callbackWorking: "Upload wird abgeschlossen…",
   callbackFailed: (message) => `Der Upload ist fehlgeschlagen: ${message}`,

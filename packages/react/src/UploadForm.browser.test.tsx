@@ -115,6 +115,39 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     region.stop();
   });
 
+  it("shows a title that could not be saved, and saves it on the automatic retry", async () => {
+    const screen = await render(
+      <UploadForm
+        site={emulator.url}
+        token={tokenUrl("meta-retry")}
+        titleField
+        metadataDebounceMs={50}
+      />,
+    );
+    const token = await issuedToken(screen.container);
+    const form = formOf(screen.container);
+    // Every text the error line shows, however briefly.
+    const shown: string[] = [];
+    const observer = new MutationObserver(() => {
+      const error = form.querySelector('[data-part="metadata-error"]');
+      if (error && shown.at(-1) !== error.textContent) {
+        shown.push(error.textContent ?? "");
+      }
+    });
+    observer.observe(form, { childList: true, subtree: true, characterData: true });
+    const before = await lastRequestId(emulator);
+    await emulator.addFault({ endpoint: "update-upload-token", status: 503, count: 1 });
+    await userEvent.fill(screen.getByLabelText("Title"), "Saved on the second try");
+    await expect
+      .poll(async () => (await emulator.token(token)).title, { timeout: 10_000 })
+      .toBe("Saved on the second try");
+    observer.disconnect();
+    expect(shown).toEqual(["The title and description could not be saved yet."]);
+    expect(screen.getByRole("alert").query()).toBeNull();
+    const updates = await requestsTo(emulator, "photo/update-upload-token", before);
+    expect(updates.filter((r) => r.method === "POST").map((r) => r.status)).toEqual([503, 200]);
+  });
+
   it("uploads once on a double submit", async () => {
     const before = await lastRequestId(emulator);
     const { file, sha256 } = await randomFile(64 * 1024, "double.mp4");

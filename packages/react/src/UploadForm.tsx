@@ -56,6 +56,7 @@ type SubmitEventOf = Parameters<NonNullable<ComponentProps<"form">["onSubmit"]>>
  * @selector [data-state] — `idle` before an upload, then the upload's status (`uploading`,
  *   `processing`, `retrying`, `succeeded`, `failed`, `canceled`, `rejected`…).
  * @selector [data-part="file"|"title"|"description"|"submit"|"progress"|"status"|"cancel"|"retry"|"announcer"]
+ * @selector [data-part="metadata-error"] — a title/description edit could not be saved yet.
  */
 export function UploadForm(props: UploadFormProps) {
   const {
@@ -114,6 +115,11 @@ export function UploadForm(props: UploadFormProps) {
         descriptionField={descriptionField}
         onEdit={form.editMeta}
       />
+      {form.metadataError && labels.formMetadataError ? (
+        <p data-part="metadata-error" role="alert">
+          {labels.formMetadataError}
+        </p>
+      ) : null}
       <div data-part="field">
         <label htmlFor={fileId}>{labels.formFile}</label>
         <input

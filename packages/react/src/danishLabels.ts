@@ -80,6 +80,7 @@ export const danishLabels: UploadLabels = {
   formPreparing: "Gør uploaden klar…",
   formTokenError: "Uploaden kunne ikke gøres klar.",
   formNoFile: "Vælg en fil først.",
+  formMetadataError: "Titel og beskrivelse kunne ikke gemmes endnu.",
   uploaded: (photoId) => `Uploadet. Video-id: ${photoId}`,
   callbackWorking: "Afslutter uploaden…",
   callbackFailed: (message) => `Uploaden mislykkedes: ${message}`,

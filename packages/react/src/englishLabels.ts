@@ -65,6 +65,7 @@ export const englishLabels: UploadLabels = {
   formPreparing: "Preparing the upload…",
   formTokenError: "The upload could not be prepared.",
   formNoFile: "Choose a file first.",
+  formMetadataError: "The title and description could not be saved yet.",
   uploaded: (photoId) => `Uploaded. Video id: ${photoId}`,
   callbackWorking: "Finishing the upload…",
   callbackFailed: (message) => `The upload failed: ${message}`,

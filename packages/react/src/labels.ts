@@ -101,6 +101,12 @@ export interface UploadLabels {
   formTokenError: string;
   /** The form asked to upload without a file. */
   formNoFile: string;
+  /**
+   * The form's title/description could not be saved yet (they are sent again shortly). Optional,
+   * so that label sets written before it stay complete. Default: the enclosing labels' sentence
+   * (English's without a provider).
+   */
+  formMetadataError?: string;
   /** Success text of the form and the callback page. */
   uploaded: (photoId: string) => string;
 
