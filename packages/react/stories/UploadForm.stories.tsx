@@ -80,6 +80,27 @@ export const Failure: Story = {
   },
 };
 
+/**
+ * From the keyboard: Enter on "Upload video" moves focus to Cancel (the button is disabled while
+ * uploading), and when the upload fails, to Retry; focus never drops to the page.
+ */
+export const KeyboardFocus: Story = {
+  args: {
+    site: "videos.example.com",
+    token: createMockTokenSource(),
+    transport: createMockTransport({ failures: [{ kind: "network" }], durationMs: 600 }),
+    retry: false,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    chooseFiles(canvas.getByLabelText<HTMLInputElement>("Video file"), sampleFile());
+    canvas.getByRole("button", { name: "Upload video" }).focus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(canvas.getByRole("button", { name: "Cancel" })).toHaveFocus());
+    await waitFor(() => expect(canvas.getByRole("button", { name: "Retry" })).toHaveFocus());
+  },
+};
+
 /** Dansk: `labels={danishLabels}`. */
 export const Danish: Story = {
   args: { labels: danishLabels, titleField: true },

@@ -65,6 +65,26 @@ export const Validation: Story = {
   },
 };
 
+/**
+ * Files dropped on the list (not only on the drop zone) are added too, so a drop that misses the
+ * zone never makes the browser open the file and leave the page.
+ */
+export const DropOnTheList: Story = {
+  render: () => <MockQueue />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    chooseFiles(fileInput(canvasElement), sampleFile("first.mp4"));
+    await waitFor(() => expect(canvas.getByText("first.mp4")).toBeVisible());
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(sampleFile("dropped-on-the-list.mp4"));
+    const list = canvasElement.querySelector('[data-part="list"]')!;
+    const drop = new DragEvent("drop", { dataTransfer, bubbles: true, cancelable: true });
+    list.dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
+    await waitFor(() => expect(canvas.getByText("dropped-on-the-list.mp4")).toBeVisible());
+  },
+};
+
 /** A queue on a mock transport (no network), with slow uploads. */
 function MockQueue() {
   const [uploader] = useState(() =>
