@@ -15,7 +15,7 @@ export function useWarnBeforeUnload(active: boolean): void {
       // Older browsers (Chrome and Edge before 119) ask only when `returnValue` is set.
       event.returnValue = true;
     };
-    addEventListener("beforeunload", warn);
-    return () => removeEventListener("beforeunload", warn);
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
   }, [active]);
 }

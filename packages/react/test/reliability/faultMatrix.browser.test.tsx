@@ -70,8 +70,13 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     row.stop();
 
     expect(seen.statuses).toContain(`${file.name}:retrying`);
-    // Announced once as started and once as done: the retry is not news for a screen reader.
-    await expect.poll(() => region.texts).toEqual(["Uploading reset.mp4", "reset.mp4 uploaded"]);
+    // Announced as started, as retrying (once per automatic retry), and once as done.
+    await expect.poll(() => region.texts.at(-1)).toBe("reset.mp4 uploaded");
+    expect(region.texts[0]).toBe("Uploading reset.mp4");
+    expect(new Set(region.texts)).toEqual(
+      new Set(["Uploading reset.mp4", "reset.mp4 failed; retrying soon", "reset.mp4 uploaded"]),
+    );
+    expect(region.texts.filter((text) => text === "reset.mp4 uploaded")).toHaveLength(1);
     const [stored, ...copies] = await storedWith(site, sha256);
     expect(copies).toEqual([]);
     expect(statusOf(screen.container, "reset.mp4")).toBe(`Uploaded. Video id: ${stored?.photoId}`);
@@ -507,12 +512,13 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
         </Queue>,
       );
       drop(screen.container, [file]);
-      // While the queue is mounted its uploader follows connectivity (and nothing else).
-      const mounted = leaks.listeners();
-      expect(mounted).toEqual({ "Window:online": 1, "Window:offline": 1 });
       await expect
         .poll(async () => (await uploadPosts(site))[0]?.bytesReceived ?? 0, { timeout: 10_000 })
         .toBeGreaterThan(0);
+      // While uploading, the queue asks before the page is left (warnBeforeUnload).
+      expect(leaks.listeners()["Window:beforeunload"]).toBe(1);
+      // Idle, its uploader follows connectivity (and nothing else).
+      const mounted = { "Window:online": 1, "Window:offline": 1 };
       await screen.getByRole("button", { name: "Cancel cancel.mp4" }).click();
       await waitForState(screen.container, file.name, "canceled");
       await expect.element(screen.getByText("Canceled", { exact: true })).toBeVisible();
@@ -527,7 +533,7 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
       expect(rowOf(screen.container, file.name)?.dataset.state).toBe("canceled");
       expect(leaks.objectUrls()).toEqual({ created: 0, live: 0 });
       expect(leaks.openRequests()).toBe(0);
-      // Only what the mounted queue itself listens to remains (online/offline).
+      // Only what the mounted, idle queue itself listens to remains (online/offline).
       expect(leaks.listeners()).toEqual(mounted);
 
       // Unmounting the canceled queue unsubscribes every part and destroys its uploader.
