@@ -78,6 +78,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // See the React 18 project's list: a dependency found late reloads the test file.
+        optimizeDeps: { include: ["react-dom/server"] },
         test: {
           name: "browser",
           include: ["packages/*/{src,test}/**/*.browser.test.{ts,tsx}"],
@@ -97,6 +99,9 @@ export default defineConfig({
             "react",
             "react-dom",
             "react-dom/client",
+            // ssrHydration.browser.test.tsx renders on the "server" in the page: found late,
+            // this dependency would make Vite re-optimize mid-run and reload the test file.
+            "react-dom/server",
             "react/jsx-runtime",
             "react/jsx-dev-runtime",
             "@tanstack/react-query",

@@ -227,9 +227,13 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
       window.dispatchEvent(event);
       return event.defaultPrevented;
     };
-    const { file } = await randomFile(1_000_000, "leave.mp4");
+    const { file } = await randomFile(2_000_000, "leave.mp4");
+    // About 2 s of upload. The XHR transport, so that no CORS probe (the auto transport's)
+    // takes the slow fault instead of the upload.
     await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 1_000_000 });
-    const screen = await render(<UploadForm site={emulator.url} token={tokenUrl("leave")} />);
+    const screen = await render(
+      <UploadForm site={emulator.url} token={tokenUrl("leave")} transport="xhr" />,
+    );
     await issuedToken(screen.container);
     expect(leave()).toBe(false);
     await userEvent.upload(screen.getByLabelText("Video file"), file);
