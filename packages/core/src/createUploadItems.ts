@@ -1,7 +1,7 @@
-// Turns what `add()` was given into items: known files map to their existing item, new ones are
-// validated, and refused ones become `rejected` items (never silently dropped).
+// Turns what `add()` was given into items: files already in the queue and invalid ones become
+// `rejected` items (never silently dropped), the others are accepted.
 import { TwentyThreeUploadError } from "./errors.js";
-import type { UploaderSnapshot, UploadItem, UploadMeta } from "./types.js";
+import type { FileRejection, UploaderSnapshot, UploadItem, UploadMeta } from "./types.js";
 import { zeroProgress } from "./uploaderState.js";
 import { fileName, validateFiles, type FileRules } from "./validateFiles.js";
 
@@ -12,8 +12,8 @@ export interface CreateUploadItemsOptions {
   readonly metaOf: ((file: Blob & { name?: string }) => UploadMeta) | undefined;
   readonly rules: FileRules;
   readonly snapshot: UploaderSnapshot;
-  /** The id of the item that already holds this file, if any. */
-  readonly existing: (file: Blob) => string | null;
+  /** Accept a file with the fingerprint of one in the queue (the same object never is). */
+  readonly allowDuplicates: boolean;
 }
 
 let counter = 0;
@@ -46,6 +46,18 @@ export function prepareItemIds(): string {
   return prefix;
 }
 
+/**
+ * What makes two files the same, as Uppy decides: name, size, type, `lastModified` and relative
+ * path. A Blob without a name (not a File) is only itself; so is every file with
+ * `allowDuplicates` (the engine keeps one job per file object).
+ */
+function keyOf(file: Blob, byIdentity: boolean): Blob | string {
+  const { name, lastModified, webkitRelativePath } = file as Partial<File>;
+  return byIdentity || typeof name !== "string"
+    ? file
+    : [name, file.size, file.type, lastModified, webkitRelativePath].join("\0");
+}
+
 function defaultMeta(file: Blob): UploadMeta {
   const name = fileName(file);
   const title = name.replace(/\.[^./\\]+$/, "");
@@ -53,9 +65,8 @@ function defaultMeta(file: Blob): UploadMeta {
 }
 
 /**
- * @returns `items`: the new items (rejected ones included), in input order; `ids`: one id per
- * input file (the existing id for a file already in the queue); `accepted`: the new items that
- * will be uploaded.
+ * @returns `items`: the new items (rejected ones included), in input order; `ids`: their ids;
+ * `accepted`: the new items that will be uploaded.
  * @throws TwentyThreeUploadError `invalid_file` when an entry is not a Blob/File.
  */
 export function createUploadItems(options: CreateUploadItemsOptions): {
@@ -73,34 +84,41 @@ export function createUploadItems(options: CreateUploadItemsOptions): {
       );
     }
   });
-  const ids: string[] = [];
-  const seen = new Map<Blob, string>();
-  const fresh: Blob[] = [];
-  const freshIds: string[] = [];
-  for (const file of files) {
-    const id = options.existing(file) ?? seen.get(file);
-    if (id !== undefined && id !== null) {
-      ids.push(id);
-      continue;
+  // The second of two same files is a duplicate: of an item still in the queue (rejected ones
+  // aside) or of a file earlier in this call. Only items of a size being added can match.
+  const byIdentity = options.allowDuplicates;
+  const sizes = new Set(files.map((file) => file.size));
+  const taken = new Set<Blob | string>();
+  for (const item of options.snapshot.items) {
+    if (item.status !== "rejected" && sizes.has(item.size)) {
+      taken.add(keyOf(item.file, byIdentity));
     }
-    const newId = createItemId();
-    seen.set(file, newId);
-    fresh.push(file);
-    freshIds.push(newId);
-    ids.push(newId);
   }
-  const { counts, items } = options.snapshot;
-  const verdicts = validateFiles(fresh, {
-    ...options.rules,
-    existingCount: items.length - counts.rejected,
+  const isDuplicate = files.map((file) => {
+    const key = keyOf(file, byIdentity);
+    if (taken.has(key)) {
+      return true;
+    }
+    taken.add(key);
+    return false;
   });
+  const { counts, items } = options.snapshot;
+  const verdicts = validateFiles(
+    files.filter((_, position) => !isDuplicate[position]),
+    { ...options.rules, existingCount: items.length - counts.rejected },
+  );
+  let next = 0;
   const accepted: UploadItem[] = [];
-  const created = verdicts.map(({ file, rejection }, position): UploadItem => {
+  const created = files.map((file, position): UploadItem => {
     const size = file.size;
+    const name = fileName(file);
+    const rejection: FileRejection | null = isDuplicate[position]
+      ? { code: "duplicate", message: `${name || "This file"} is already in the queue.` }
+      : (verdicts[next++]?.rejection ?? null);
     const item: UploadItem = {
-      id: freshIds[position] ?? createItemId(),
+      id: createItemId(),
       file,
-      name: fileName(file),
+      name,
       size,
       type: file.type,
       status: rejection === null ? "queued" : "rejected",
@@ -117,5 +135,5 @@ export function createUploadItems(options: CreateUploadItemsOptions): {
     }
     return item;
   });
-  return { items: created, ids, accepted };
+  return { items: created, ids: created.map((item) => item.id), accepted };
 }

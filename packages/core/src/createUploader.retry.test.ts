@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setupUploader, videoFiles } from "../test/uploaderHarness.js";
 import { UploadError } from "./errors.js";
-import type { FindUploads } from "./types.js";
+import type { FindUploads, Transport, UploadResult } from "./types.js";
 
 beforeEach(() => vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") }));
 afterEach(() => vi.useRealTimers());
@@ -157,6 +157,68 @@ describe("createUploader: reconciliation after an ambiguous failure", () => {
     await vi.runAllTimersAsync();
     expect(item(id)?.status).toBe("succeeded");
     expect(transport.calls).toHaveLength(2);
+  });
+
+  it("a person's retry looks up an attempt that could not be checked before sending again", async () => {
+    const { uploader, transport, item } = setupUploader({
+      mock: { failures: [{ kind: "network", at: "response", stored: true }] },
+    });
+    let lookups = 0;
+    uploader.setOptions({
+      findUploads: (request) => {
+        lookups += 1;
+        return lookups === 1
+          ? Promise.reject(new UploadError("network", "photo/list failed."))
+          : transport.findUploads(request);
+      },
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.runAllTimersAsync();
+    // Could not tell: failed, saying the file may be stored (ambiguous).
+    expect(item(id)).toMatchObject({ status: "failed", error: { ambiguous: true } });
+    uploader.retry(id);
+    await vi.runAllTimersAsync();
+    expect(item(id)).toMatchObject({ status: "succeeded", result: { photoId: "1" } });
+    expect(lookups).toBe(2);
+    expect(transport.calls).toHaveLength(1);
+    expect(transport.uploads).toHaveLength(1);
+  });
+
+  it("a retry after a cancel during processing finds the stored file instead of sending it again", async () => {
+    // TwentyThree stores the file as soon as it has the body; its answer is slow.
+    const stored: { uploadToken: string; result: UploadResult }[] = [];
+    const calls: string[] = [];
+    const transport: Transport = (request) =>
+      new Promise((resolve, reject) => {
+        calls.push(request.token.uploadToken);
+        const result = { photoId: "42", treeId: "42", token: null, domain: null, params: {} };
+        request.onProgress({ loaded: request.file.size, total: request.file.size });
+        request.onBodySent();
+        stored.push({ uploadToken: request.token.uploadToken, result });
+        const timer = setTimeout(() => resolve(result), 60_000);
+        request.signal.addEventListener("abort", () => {
+          clearTimeout(timer);
+          reject(new UploadError("aborted", "Canceled."));
+        });
+      });
+    const findUploads: FindUploads = async ({ token }) =>
+      stored.filter((entry) => entry.uploadToken === token.uploadToken).map((e) => e.result);
+    const { uploader, item } = setupUploader({ transport, findUploads });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(item(id)?.status).toBe("processing");
+    uploader.cancel(id);
+    // The canceled item says its file may be stored all the same.
+    expect(item(id)).toMatchObject({
+      status: "canceled",
+      error: { kind: "aborted", ambiguous: true },
+    });
+    await vi.runAllTimersAsync();
+    uploader.retry(id);
+    await vi.runAllTimersAsync();
+    expect(item(id)).toMatchObject({ status: "succeeded", result: { photoId: "42" } });
+    expect(calls).toHaveLength(1);
+    expect(stored).toHaveLength(1);
   });
 
   it("looks before failing for good when no retries are left", async () => {

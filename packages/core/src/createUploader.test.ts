@@ -235,27 +235,79 @@ describe("createUploader: idempotent commands", () => {
     expect(transport.calls).toHaveLength(2);
   });
 
-  it("adding the same File again returns its item instead of a second upload", async () => {
-    const { uploader, transport } = setupUploader();
+  it("adding the same File again makes a duplicate rejection instead of a second upload", async () => {
+    const { uploader, transport, item } = setupUploader();
     const [file] = videoFiles(1);
-    const first = uploader.add([file!, file!]);
-    const again = uploader.add([file!]);
-    expect(first[1]).toBe(first[0]);
-    expect(again).toEqual([first[0]]);
-    expect(uploader.getSnapshot().items).toHaveLength(1);
+    const [first, twin] = uploader.add([file!, file!]);
+    const [again] = uploader.add([file!]);
+    expect(item(first)?.status).toBe("uploading");
+    for (const id of [twin, again]) {
+      expect(item(id)).toMatchObject({
+        status: "rejected",
+        rejection: { code: "duplicate", message: "clip-0.mov is already in the queue." },
+      });
+    }
     await vi.runAllTimersAsync();
     expect(transport.calls).toHaveLength(1);
   });
 
-  it("knows the files waiting for start(): adding one again returns its item; start(id) starts only it", async () => {
+  it("refuses a copy of a file in the queue (same name, size, type, lastModified), unless allowDuplicates", async () => {
+    const copy = () =>
+      new File([new Uint8Array(1000)], "clip.mov", { type: "video/quicktime", lastModified: 7 });
+    const { uploader, transport, item, statuses } = setupUploader({
+      mock: { failures: [{ kind: "http", status: 400 }] },
+      retry: false,
+    });
+    const [first, twin] = uploader.add([copy(), copy()]);
+    expect(item(twin)?.rejection).toEqual({
+      code: "duplicate",
+      message: "clip.mov is already in the queue.",
+    });
+    await vi.runAllTimersAsync();
+    // Still there while failed (and once succeeded): picked again, it is refused again.
+    expect(item(first)?.status).toBe("failed");
+    const [again] = uploader.add([copy()]);
+    expect(item(again)?.rejection?.code).toBe("duplicate");
+    // Another lastModified or name is another file; a rejected item holds no place.
+    const other = new File([new Uint8Array(1000)], "clip.mov", { lastModified: 8 });
+    const [empty] = uploader.add([new File([], "empty.mov")]);
+    const [second, third] = uploader.add([other, new File([], "empty.mov")]);
+    expect([empty, second, third].map((id) => item(id)?.rejection?.code ?? null)).toEqual([
+      "empty",
+      null,
+      "empty",
+    ]);
+    await vi.runAllTimersAsync();
+    expect(transport.calls).toHaveLength(2);
+    // Removed, it can be added again.
+    uploader.remove(first!);
+    uploader.add([copy()]);
+    await vi.runAllTimersAsync();
+    expect(transport.calls).toHaveLength(3);
+    expect(statuses().filter((status) => status === "rejected")).toHaveLength(4);
+
+    const allowing = setupUploader({ allowDuplicates: true });
+    const file = copy();
+    const ids = allowing.uploader.add([file, copy(), file]);
+    expect(ids.map((id) => allowing.item(id)?.rejection?.code ?? null)).toEqual([
+      null,
+      null,
+      "duplicate",
+    ]);
+    await vi.runAllTimersAsync();
+    expect(allowing.transport.uploads).toHaveLength(2);
+  });
+
+  it("knows the files waiting for start(): adding one again is refused; start(id) starts only it", async () => {
     const { uploader, transport, token, item } = setupUploader({
       autoStart: false,
       tokenStrategy: "shared",
     });
     const files = videoFiles(3);
     const ids = uploader.add(files);
-    expect(uploader.add([files[1]!])).toEqual([ids[1]]);
-    expect(uploader.getSnapshot().items).toHaveLength(3);
+    const [again] = uploader.add([files[1]!]);
+    expect(item(again)?.rejection?.code).toBe("duplicate");
+    expect(uploader.getSnapshot().counts.queued).toBe(3);
     uploader.start(ids[1]);
     await vi.runAllTimersAsync();
     expect(ids.map((id) => item(id)?.status)).toEqual(["queued", "succeeded", "queued"]);

@@ -2,6 +2,7 @@
 // commands. All state lives in the store (one reducer over typed actions); `runJob` handles one
 // attempt; this file decides when jobs run.
 import { createUploadItems, prepareItemIds } from "./createUploadItems.js";
+import { UploadError } from "./errors.js";
 import {
   normalizeUploaderOptions,
   type NormalizedUploaderOptions,
@@ -154,6 +155,7 @@ function createEngine(
   }
 
   function cancelJobs(targets: Iterable<UploadJob>, ids: readonly string[] | null) {
+    const uncertain = new Map<string, UploadError>();
     for (const job of targets) {
       if (job.phase === "encoding") {
         // Already stored: stop waiting for encoding; it is a success all the same.
@@ -171,11 +173,22 @@ function createEngine(
           job.run = null;
         }
         job.phase = "settled";
-        job.unreconciled = null;
+        const pending = job.unreconciled;
+        if (pending !== null) {
+          // Its file may be stored (sent, no answer yet): the item says so, and a retry looks
+          // it up first.
+          const error =
+            pending.error ??
+            new UploadError("aborted", "Canceled after the file was sent: it may be stored.", {
+              ambiguous: true,
+            });
+          job.unreconciled = { ...pending, error };
+          uncertain.set(job.id, error);
+        }
         tokens.forget(job.id);
       }
     }
-    store.dispatch({ type: "canceled", ids });
+    store.dispatch({ type: "canceled", ids, uncertain });
     pump();
   }
 
@@ -213,7 +226,7 @@ function createEngine(
         metaOf: settings.given.meta,
         rules: settings.rules,
         snapshot: store.getSnapshot(),
-        existing: (file) => jobs.idOf(file),
+        allowDuplicates: settings.given.allowDuplicates === true,
       });
       for (const item of accepted) {
         if (settings.autoStart) {
@@ -252,10 +265,11 @@ function createEngine(
         }
         const status = store.getSnapshot().byId.get(job.id)?.status;
         if (status === "failed" || status === "canceled") {
-          // A person asked: fresh budgets, and no reconciliation (its outcome was unknown).
+          // A person asked: fresh budgets; an attempt that may have stored the file is looked
+          // up first (and if that cannot tell, sent again: the item said it may be stored).
           job.retriesUsed = 0;
           job.hasRefreshedToken = false;
-          job.unreconciled = null;
+          job.isRetried = true;
           engine.makeReady(job, true);
           retried.push(job.id);
         }

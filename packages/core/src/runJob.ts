@@ -31,9 +31,9 @@ export function settleJob(
   job: UploadJob,
   outcome: { readonly result: UploadResult } | { readonly error: UploadError },
 ): void {
+  // A failure keeps `unreconciled`: a person's retry looks the earlier attempt up first.
   job.phase = "settled";
   job.run = null;
-  job.unreconciled = null;
   engine.tokens.forget(job.id);
   const { store } = engine;
   if ("result" in outcome) {
@@ -46,6 +46,7 @@ export function settleJob(
 }
 
 function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): void {
+  job.unreconciled = null;
   engine.attributed.add(result.photoId);
   const settings = engine.settings();
   const encoding = settings.waitForEncoding;
@@ -135,20 +136,22 @@ function tokenOutcomeOf(error: UploadError, hasSent: boolean, isCanceled: boolea
     return "refused";
   }
   if (error.ambiguous) {
-    // Canceled mid-answer: count the use, but there is nothing to reconcile.
+    // Canceled mid-answer: count the use (a person's retry looks the attempt up first).
     return isCanceled ? "used" : "ambiguous";
   }
   return hasSent ? "used" : "unused";
 }
 
 /**
- * Before sending again after an ambiguous attempt: was the file stored after all? Returns `true`
- * when that settled (or paused) the job, `false` when the attempt should go ahead.
+ * Before sending again after an attempt that may have stored the file: was it stored after all?
+ * Returns `true` when that settled (or paused) the job, `false` when the attempt should go ahead.
+ * `isRetried`: a person asked for this attempt.
  */
 async function resolveEarlierAttempt(
   engine: UploaderEngine,
   job: UploadJob,
   signal: AbortSignal,
+  isRetried: boolean,
 ): Promise<boolean> {
   const pending = job.unreconciled;
   if (pending === null) {
@@ -161,12 +164,17 @@ async function resolveEarlierAttempt(
   if (found === "unknown") {
     if (!engine.monitor.isOnline()) {
       // The connection dropped while looking: look again once it is back.
+      job.isRetried = isRetried;
       requeue(engine, job, pending.error);
-    } else {
+      return true;
+    }
+    if (!isRetried && pending.error !== null) {
       // Unknown outcome: retrying could store the file twice. A person decides (manual retry).
       settleJob(engine, job, { error: pending.error });
+      return true;
     }
-    return true;
+    // A person retried an item that said the file may be stored already: send it, as asked.
+    return false;
   }
   if (found !== null) {
     succeed(engine, job, found);
@@ -176,7 +184,9 @@ async function resolveEarlierAttempt(
 }
 
 async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSignal) {
-  if (job.unreconciled !== null && (await resolveEarlierAttempt(engine, job, signal))) {
+  const { isRetried } = job;
+  job.isRetried = false;
+  if (job.unreconciled !== null && (await resolveEarlierAttempt(engine, job, signal, isRetried))) {
     return;
   }
   let lease;
@@ -195,6 +205,7 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
   const settings = engine.settings();
   const attemptNumber = job.attempt;
   const { store } = engine;
+  const sent = { token: lease.token, isShared: lease.isShared, error: null };
   const outcome = await sendAttempt({
     transport: engine.transport(),
     request: {
@@ -210,6 +221,8 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     responseTimeoutMs: settings.responseTimeoutMs,
     onProgress: (progress) => store.queueProgress({ id: job.id, attempt: attemptNumber, progress }),
     onBodySent: () => {
+      // From here the file may be stored whatever comes next (a lost answer, a cancel).
+      job.unreconciled = sent;
       store.dropProgress(job.id);
       store.dispatch({ type: "bodySent", id: job.id, attempt: attemptNumber });
     },
@@ -228,12 +241,15 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     return;
   }
   if (error.ambiguous) {
-    job.unreconciled = { token: lease.token, isShared: lease.isShared, error };
+    job.unreconciled = { ...sent, error };
+  } else if (job.unreconciled === sent) {
+    // TwentyThree answered with an error: nothing was stored.
+    job.unreconciled = null;
   }
   await handleFailure(engine, job, error, signal, outcome.isFinal);
 }
 
-function requeue(engine: UploaderEngine, job: UploadJob, error: UploadError) {
+function requeue(engine: UploaderEngine, job: UploadJob, error: UploadError | null) {
   engine.makeReady(job, true);
   engine.store.dispatch({ type: "requeued", id: job.id, error });
 }

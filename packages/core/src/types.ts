@@ -234,7 +234,8 @@ export type UploadStatus =
  * Why a file was refused before anything was sent. `unreadable`: an entry of a drop that the
  * browser could not read (deleted mid-drag, a broken link, no permission); `empty-folder`: a
  * dropped folder with no file in it (at any depth). Neither becomes an item: the drop zone
- * reports them (see `readDroppedFiles` in the React package).
+ * reports them (see `readDroppedFiles` in the React package). `duplicate`: the file is already in
+ * the queue (see the uploader's `allowDuplicates`).
  */
 export type FileRejectionCode =
   | "file-type"
@@ -243,7 +244,8 @@ export type FileRejectionCode =
   | "empty"
   | "too-many-files"
   | "unreadable"
-  | "empty-folder";
+  | "empty-folder"
+  | "duplicate";
 
 /** A validation failure, readable as is. */
 export interface FileRejection {
@@ -291,7 +293,10 @@ export interface UploadItem {
   readonly meta: UploadMeta;
   /** Why the file was refused (`rejected` items), else `null`. */
   readonly rejection: FileRejection | null;
-  /** The last attempt's error: once `failed`, or while waiting to try again; else `null`. */
+  /**
+   * The last attempt's error: once `failed`, or while waiting to try again; once `canceled` after
+   * the file was sent, an `aborted` error with `ambiguous` (it may be stored); else `null`.
+   */
   readonly error: UploadError | null;
   /** What TwentyThree stored (`succeeded`, and `processing` while waiting for encoding). */
   readonly result: UploadResult | null;
@@ -360,6 +365,14 @@ export interface UploaderOptions extends SiteConfig {
   maxSize?: number;
   /** Most files in the queue (rejected ones excluded). Default: none. */
   maxFiles?: number;
+  /**
+   * Accept a file that is already in the queue (not rejected): one with the same name, size, type,
+   * `lastModified` and `webkitRelativePath`, as a new pick, drop or paste of the same file makes.
+   * When `false`, such a file (and the very same `File` object, whatever this option) becomes a
+   * `rejected` item with code `duplicate`; to send it again, retry or remove its item. Default:
+   * `false`.
+   */
+  allowDuplicates?: boolean;
   /** Retry policy, or `false` for none. Default: the {@link RetryPolicy} defaults. */
   retry?: RetryPolicy | false;
   /**
@@ -415,7 +428,10 @@ export interface Uploader {
    * the bytes actually sent. Still readable after `destroy()`.
    */
   getSnapshot(): UploaderSnapshot;
-  /** Adds files; invalid ones become `rejected` items. Returns the new items' ids. */
+  /**
+   * Adds files; invalid ones, and files already in the queue (`duplicate`, see
+   * `allowDuplicates`), become `rejected` items. Returns the new items' ids, one per file.
+   */
   add(files: Iterable<Blob> | ArrayLike<Blob>, meta?: UploadMeta): readonly string[];
   /** Starts queued items (all, or one). Needed only with `autoStart: false`. */
   start(id?: string): void;

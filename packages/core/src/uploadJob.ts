@@ -27,12 +27,17 @@ export interface UploadJob {
   attempt: number;
   retriesUsed: number;
   hasRefreshedToken: boolean;
-  /** An attempt that may have stored the file: look it up before sending again. */
+  /**
+   * An attempt that may have stored the file (its body was sent and no answer said otherwise):
+   * look it up before sending again. `error` is `null` while that attempt is still running.
+   */
   unreconciled: {
     readonly token: TokenLease["token"];
     readonly isShared: boolean;
-    readonly error: UploadError;
+    readonly error: UploadError | null;
   } | null;
+  /** A person retried: send again when the lookup cannot tell (the item warned about it). */
+  isRetried: boolean;
 }
 
 /** Creates the job of a newly added item. */
@@ -48,6 +53,7 @@ export function createUploadJob(item: UploadItem): UploadJob {
     retriesUsed: 0,
     hasRefreshedToken: false,
     unreconciled: null,
+    isRetried: false,
   };
 }
 

@@ -1,6 +1,5 @@
 // The engine's jobs, found through the store's items instead of a Map of their own, and made
-// only when first needed: a file waiting for `start()` is just its id in a WeakMap entry (the
-// entry that also spots a file added twice). In a 10,000-file queue added with `autoStart: false`
+// only when first needed: a file waiting for `start()` is just its id in a WeakMap entry. In a 10,000-file queue added with `autoStart: false`
 // that saves a job record and a Map entry per file (~75 bytes a file).
 import type { UploadItem } from "./types.js";
 import type { UploaderStore } from "./uploaderStore.js";
@@ -12,8 +11,6 @@ export interface UploadJobs {
   add(item: UploadItem, job?: UploadJob): void;
   /** The job of item `id` (made now if it was idle and not made yet); `null` for other ids. */
   get(id: string): UploadJob | null;
-  /** The id of the accepted item that holds `file`, if any. */
-  idOf(file: Blob): string | null;
   /**
    * Every job in the order its item was added. With `make`, idle jobs are made on the way;
    * without, a job not made yet (so idle) is its item's id.
@@ -65,7 +62,6 @@ export function createUploadJobs(store: UploaderStore): UploadJobs {
       const item = store.getSnapshot().byId.get(id);
       return item ? (entryOf(item, true) as UploadJob | null) : null;
     },
-    idOf,
     list: list as UploadJobs["list"],
     delete(id) {
       const item = store.getSnapshot().byId.get(id);

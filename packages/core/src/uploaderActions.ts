@@ -34,8 +34,15 @@ export type UploaderAction =
   | { readonly type: "requeued"; readonly id: string; readonly error: UploadError | null }
   | { readonly type: "succeeded"; readonly id: string; readonly result: UploadResult }
   | { readonly type: "failed"; readonly id: string; readonly error: UploadError }
-  /** The listed unsettled items (or all) were canceled. */
-  | { readonly type: "canceled"; readonly ids: readonly string[] | null }
+  /**
+   * The listed unsettled items (or all) were canceled; `uncertain` gives the error of those whose
+   * file may be stored all the same (sent, no answer yet).
+   */
+  | {
+      readonly type: "canceled";
+      readonly ids: readonly string[] | null;
+      readonly uncertain?: ReadonlyMap<string, UploadError>;
+    }
   /** `retry()`: the listed failed or canceled items (or all) go back in line. */
   | { readonly type: "retryRequested"; readonly ids: readonly string[] | null }
   | { readonly type: "removed"; readonly ids: readonly string[] }

@@ -175,7 +175,13 @@ export function uploaderReducer(state: UploaderState, action: UploaderAction): U
         action.ids,
         (item) =>
           isUnsettled(item.status)
-            ? { ...item, status: "canceled", retryAt: null, progress: zeroProgress(item.size) }
+            ? {
+                ...item,
+                status: "canceled",
+                error: action.uncertain?.get(item.id) ?? item.error,
+                retryAt: null,
+                progress: zeroProgress(item.size),
+              }
             : item,
         { idle: withoutIds(state.idle, action.ids) },
       );
