@@ -163,6 +163,45 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     expect(posts.filter((r) => r.method === "POST" && r.uploadToken !== null)).toHaveLength(1);
   });
 
+  it("does not upload a file again once it succeeded, submitted or picked again; another file uploads", async () => {
+    const { file, sha256 } = await randomFile(64 * 1024, "again.mp4");
+    const screen = await render(<UploadForm site={emulator.url} token={tokenUrl("again")} />);
+    await issuedToken(screen.container);
+    const input = screen.getByLabelText("Video file");
+    await userEvent.upload(input, file);
+    const form = formOf(screen.container);
+    form.requestSubmit();
+    await expect.poll(() => form.dataset.state, { timeout: 10_000 }).toBe("succeeded");
+    const status = () => screen.container.querySelector('[data-part="status"]')?.textContent;
+    const [stored] = (await emulator.uploads()).filter((upload) => upload.sha256 === sha256);
+    form.requestSubmit();
+    await expect
+      .poll(status)
+      .toBe(
+        `Uploaded. Video id: ${stored?.photoId} again.mp4 is already uploaded; it was not sent again.`,
+      );
+    expect(form.dataset.state).toBe("succeeded");
+    // Picked again: a new File object for the same file on disk.
+    const element = input.element() as HTMLInputElement;
+    const chosen = element.files![0]!;
+    const picked = new DataTransfer();
+    picked.items.add(new File([chosen], chosen.name, chosen));
+    element.files = picked.files;
+    expect(element.files[0]).not.toBe(chosen);
+    form.requestSubmit();
+    // A different file uploads as before (it would be ignored if the copy were uploading).
+    const other = await randomFile(64 * 1024, "other.mp4");
+    await userEvent.upload(input, other.file);
+    form.requestSubmit();
+    await expect
+      .poll(async () => (await emulator.uploads()).filter((u) => u.sha256 === other.sha256), {
+        timeout: 10_000,
+      })
+      .toHaveLength(1);
+    await expect.poll(status).toMatch(/^Uploaded\. Video id: \d+$/);
+    expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
+  });
+
   it("starts on file pick with startOnSelect, cancels, and retries with a fresh token", async () => {
     const { file, sha256 } = await randomFile(16_000_000, "pick.mp4");
     await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 2_000_000 });

@@ -31,7 +31,16 @@ function statusText(
     return form.token.status === "error" ? labels.formTokenError : null;
   }
   if (item.status === "succeeded" && item.result) {
-    return renderSuccess ? renderSuccess(item.result) : labels.uploaded(item.result.photoId);
+    const success = renderSuccess
+      ? renderSuccess(item.result)
+      : labels.uploaded(item.result.photoId);
+    return form.alreadyUploaded ? (
+      <>
+        {success} {labels.formAlreadyUploaded?.(item.name)}
+      </>
+    ) : (
+      success
+    );
   }
   return describeItem(item, labels);
 }
@@ -92,7 +101,7 @@ export function UploadFormStatus(props: {
         </button>
       ) : null}
       <div role="status" aria-live="polite" aria-atomic="true" data-part="announcer">
-        {announcement}
+        {form.alreadyUploaded ? labels.formAlreadyUploaded?.(item?.name ?? "") : announcement}
       </div>
     </>
   );

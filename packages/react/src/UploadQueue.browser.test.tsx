@@ -149,6 +149,33 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
     expect(await requestsTo(emulator, "token", before)).toHaveLength(0);
   });
 
+  it("uploads a file dropped twice once, and says the second is already in the queue", async () => {
+    const { file, sha256 } = await randomFile(64 * 1024, "twice.mp4");
+    const screen = await render(<UploadQueue site={emulator.url} token={tokenUrl()} />);
+    const region = recordLiveRegion(screen.container.querySelector('[role="status"]')!);
+    const zone = screen.getByRole("button", { name: /^Add files/ }).element() as HTMLElement;
+    // Each drop hands over a new File object for the same file on disk.
+    const drop = () => {
+      const dragged = new DataTransfer();
+      dragged.items.add(new File([file], file.name, { type: file.type, lastModified: 1 }));
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dragged, bubbles: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dragged, bubbles: true }));
+    };
+    drop();
+    const rows = () => [...screen.container.querySelectorAll<HTMLElement>('[data-part="item"]')];
+    await expect.poll(() => rows().length).toBe(1);
+    drop();
+    await expect
+      .poll(() => rows().map((item) => item.dataset.state), { timeout: 10_000 })
+      .toEqual(["succeeded", "rejected"]);
+    expect(rows()[1]?.querySelector('[data-part="item-status"]')?.textContent).toBe(
+      "Not added: twice.mp4 is already in the queue.",
+    );
+    expect(region.texts).toContain("twice.mp4 was not added: twice.mp4 is already in the queue.");
+    region.stop();
+    expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
+  });
+
   it("adds dropped and pasted files, and opens the picker from the keyboard", async () => {
     const screen = await render(
       <UploadQueue site={emulator.url} token={tokenUrl()} autoStart={false} />,

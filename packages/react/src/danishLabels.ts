@@ -11,6 +11,7 @@ const rejections: Record<FileRejectionCode, string> = {
   "too-many-files": "Der er for mange filer.",
   unreadable: "kunne ikke læses og blev ikke tilføjet.",
   "empty-folder": "er en tom mappe: der var intet i den at tilføje.",
+  duplicate: "Filen er allerede i køen.",
 };
 
 /** Danish strings (dansk). */
@@ -62,6 +63,7 @@ export const danishLabels: UploadLabels = {
     rejection.code === "unreadable" || rejection.code === "empty-folder"
       ? `${name || "Filen"} ${rejections[rejection.code]}`
       : rejections[rejection.code],
+  maybeStored: "Filen er måske allerede på videoplatformen.",
   announceStarted: (names) =>
     names.length === 1 ? `Uploader ${names[0]}` : `Uploader ${files(names.length)}`,
   announceSucceeded: (names) =>
@@ -82,6 +84,7 @@ export const danishLabels: UploadLabels = {
   formNoFile: "Vælg en fil først.",
   formMetadataError: "Titel og beskrivelse kunne ikke gemmes endnu.",
   uploaded: (photoId) => `Uploadet. Video-id: ${photoId}`,
+  formAlreadyUploaded: (name) => `${name} er allerede uploadet; den blev ikke sendt igen.`,
   callbackWorking: "Afslutter uploaden…",
   callbackFailed: (message) => `Uploaden mislykkedes: ${message}`,
   callbackHandedOff: "Uploaden er færdig. Du kan lukke vinduet.",

@@ -3,7 +3,8 @@ import type { UploadLabels } from "./labels.js";
 
 /**
  * Why an upload failed, in the labels' language. An HTTP error adds its status ("HTTP 503."),
- * which is what a user quotes to support; TwentyThree's own message is appended as text.
+ * which is what a user quotes to support; TwentyThree's own message is appended as text, and an
+ * `ambiguous` error says that the file may be stored already (`labels.maybeStored`).
  */
 export function describeError(error: UploadError | null, labels: UploadLabels): string {
   if (!error) {
@@ -16,12 +17,16 @@ export function describeError(error: UploadError | null, labels: UploadLabels): 
   if (error.serverMessage) {
     parts.push(error.serverMessage);
   }
+  if (error.ambiguous && labels.maybeStored) {
+    parts.push(labels.maybeStored);
+  }
   return parts.join(" ");
 }
 
 /**
  * The visible status text of an item: its status, plus the reason when it was rejected or
- * failed (e.g. "Failed: The connection failed."), or the video id once it succeeded.
+ * failed (e.g. "Failed: The connection failed."), or the video id once it succeeded. A failure or
+ * cancellation after the file was sent adds that it may be stored already.
  */
 export function describeItem(item: UploadItem, labels: UploadLabels): string {
   const status = labels.status[item.status];
@@ -33,6 +38,9 @@ export function describeItem(item: UploadItem, labels: UploadLabels): string {
   }
   if (item.status === "failed") {
     return `${status}: ${describeError(item.error, labels)}`;
+  }
+  if (item.status === "canceled" && item.error?.ambiguous && labels.maybeStored) {
+    return `${status}: ${labels.maybeStored}`;
   }
   return status;
 }

@@ -47,6 +47,7 @@ export const englishLabels: UploadLabels = {
     aborted: "The upload was canceled.",
   },
   rejection: (_name, rejection) => rejection.message,
+  maybeStored: "The file may already be on the video platform.",
   announceStarted: (names) =>
     names.length === 1 ? `Uploading ${names[0]}` : `Uploading ${files(names.length)}`,
   announceSucceeded: (names) =>
@@ -67,6 +68,7 @@ export const englishLabels: UploadLabels = {
   formNoFile: "Choose a file first.",
   formMetadataError: "The title and description could not be saved yet.",
   uploaded: (photoId) => `Uploaded. Video id: ${photoId}`,
+  formAlreadyUploaded: (name) => `${name} is already uploaded; it was not sent again.`,
   callbackWorking: "Finishing the upload…",
   callbackFailed: (message) => `The upload failed: ${message}`,
   callbackHandedOff: "Upload finished. You can close this window.",

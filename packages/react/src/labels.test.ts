@@ -32,6 +32,9 @@ describe("labels", () => {
     expect(danishLabels.announcePaused?.(["a", "b"])).toBe(
       "Offline: 2 filer er sat på pause, til forbindelsen er tilbage",
     );
+    expect(danishLabels.rejection("x", { code: "duplicate", message: "x is already…" })).toBe(
+      "Filen er allerede i køen.",
+    );
     expect(englishLabels.totalSummary(1, 1)).toBe("1 of 1 file uploaded");
   });
 

@@ -63,6 +63,12 @@ export interface UploadLabels {
   errors: Readonly<Record<UploadErrorKind, string>>;
   /** A validation failure (the file was never sent). */
   rejection: (name: string, rejection: FileRejection) => string;
+  /**
+   * Added to a failure or cancellation after the file was sent without an answer: TwentyThree
+   * may have stored it (a retry looks first). Optional, so that label sets written before it
+   * stay complete. Default: the enclosing labels' sentence (English's without a provider).
+   */
+  maybeStored?: string;
 
   /** Live region: uploads started. */
   announceStarted: (names: readonly string[]) => string;
@@ -109,6 +115,11 @@ export interface UploadLabels {
   formMetadataError?: string;
   /** Success text of the form and the callback page. */
   uploaded: (photoId: string) => string;
+  /**
+   * The form was submitted again with the file it already uploaded (not sent again). Optional,
+   * like `maybeStored`. Default: the enclosing labels' sentence (English's without a provider).
+   */
+  formAlreadyUploaded?: (name: string) => string;
 
   /** CallbackHandler: reading the result. */
   callbackWorking: string;

@@ -13,6 +13,7 @@ const keys = [
   "minSize",
   "maxSize",
   "maxFiles",
+  "allowDuplicates",
   "retry",
   "stallTimeoutMs",
   "responseTimeoutMs",

@@ -9,7 +9,8 @@ import {
   type UploadToken,
   type UploadTokenRequest,
 } from "@twentythree-upload/core";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { isSameFile } from "./isSameFile.js";
 import { useMetadataSync, type EditableMeta } from "./useMetadataSync.js";
 import { resolveUploaderOptions } from "./resolveUploaderOptions.js";
 import { useLatest } from "./useLatest.js";
@@ -40,8 +41,13 @@ export interface UploadFormController {
   token: UploadTokenState;
   /** The current upload, if any. */
   item: UploadItem | undefined;
-  /** Uploads a file; ignored while an upload is in flight (a double submit uploads once). */
+  /**
+   * Uploads a file; ignored while an upload is in flight (a double submit uploads once). The
+   * current upload's file (or a new pick of it) is retried if it failed, kept if it succeeded.
+   */
   upload: (file: File) => void;
+  /** The last file submitted was the one already uploaded: it was not sent again. */
+  alreadyUploaded: boolean;
   /** Cancels the current upload. */
   cancel: () => void;
   /** Retries the current upload (failed or canceled) with a fresh token. */
@@ -107,6 +113,8 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
     }
   }, [formTokenValue, hasItem, attach]);
 
+  const [alreadyUploaded, setAlreadyUploaded] = useState(false);
+  const allowDuplicates = resolved.allowDuplicates === true;
   const upload = useCallback(
     (file: File) => {
       // Read the engine, not React state: two submits in one tick must still upload once.
@@ -114,11 +122,12 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
       if (current && inFlight.has(current.status)) {
         return;
       }
-      if (
-        current?.file === file &&
-        (current.status === "failed" || current.status === "canceled")
-      ) {
-        uploader.retry(current.id);
+      const held = allowDuplicates || current?.status === "rejected" ? undefined : current;
+      const isSame = held !== undefined && isSameFile(held.file, file);
+      setAlreadyUploaded(isSame && held.status === "succeeded");
+      if (isSame) {
+        // The engine would refuse it as a duplicate: kept once uploaded, else retried.
+        uploader.retry(held.id);
         return;
       }
       if (current) {
@@ -126,7 +135,7 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
       }
       uploader.add([file]);
     },
-    [uploader],
+    [uploader, allowDuplicates],
   );
   const id = item?.id;
   const cancel = useCallback(() => id && uploader.cancel(id), [uploader, id]);
@@ -141,6 +150,7 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
     token,
     item,
     upload,
+    alreadyUploaded,
     cancel,
     retry,
     editMeta: sync.edit,

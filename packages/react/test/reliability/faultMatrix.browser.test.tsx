@@ -230,6 +230,51 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     expect(await tokenRequests(site)).toHaveLength(1);
   });
 
+  it("answer lost and photo/list failing once: failed, saying it may be stored; Retry looks first; stored once", async () => {
+    const site = await openSite();
+    await site.addFaults([{ dropAnswer: true }, { endpoint: "photo/list", status: 503 }]);
+    const { file, sha256 } = await randomFile(150_000, "unclear.mp4");
+    const screen = await render(<Queue site={site.url} token={tokenUrlOf(site)} />);
+    await choose(screen.container, [file]);
+    await waitForState(screen.container, file.name, "failed");
+    // The lookup failed: the user is told before choosing to send it again. (The reason is the
+    // lost connection, or "already used" when Chromium re-sent the POST by itself.)
+    expect(statusOf(screen.container, file.name)).toMatch(
+      /^Failed: .+\. The file may already be on the video platform\.$/,
+    );
+    const [stored] = await storedWith(site, sha256);
+    await screen.getByRole("button", { name: "Retry unclear.mp4" }).click();
+    await waitForState(screen.container, file.name, "succeeded");
+    expect(statusOf(screen.container, file.name)).toBe(`Uploaded. Video id: ${stored?.photoId}`);
+    expect(await storedWith(site, sha256)).toHaveLength(1);
+    const lookups = (await site.requests()).filter((request) => request.endpoint === "photo/list");
+    expect(lookups.map((lookup) => lookup.status)).toEqual([503, 200]);
+    expect(lookups[1]?.uploadToken).toBe(stored?.uploadToken);
+    const posts = await uploadPosts(site);
+    expect(new Set(posts.map((post) => post.uploadToken))).toEqual(new Set([stored?.uploadToken]));
+  });
+
+  it("cancel after the file was sent: the row says it may be stored; Retry finds it; stored once", async () => {
+    const site = await openSite();
+    await site.addFault({ processingDelayMs: 60_000 });
+    const { file, sha256 } = await randomFile(600_000, "sent.mp4");
+    const screen = await render(<Queue site={site.url} token={tokenUrlOf(site)} />);
+    await choose(screen.container, [file]);
+    await waitForState(screen.container, file.name, "processing");
+    await expect.poll(async () => storedWith(site, sha256), { timeout: 10_000 }).toHaveLength(1);
+    await screen.getByRole("button", { name: "Cancel sent.mp4" }).click();
+    await waitForState(screen.container, file.name, "canceled");
+    expect(statusOf(screen.container, file.name)).toBe(
+      "Canceled: The file may already be on the video platform.",
+    );
+    await screen.getByRole("button", { name: "Retry sent.mp4" }).click();
+    await waitForState(screen.container, file.name, "succeeded");
+    const [stored, ...copies] = await storedWith(site, sha256);
+    expect(copies).toEqual([]);
+    expect(statusOf(screen.container, file.name)).toBe(`Uploaded. Video id: ${stored?.photoId}`);
+    expect(await uploadPosts(site)).toHaveLength(1);
+  });
+
   it("token expired while the form waited: a new token is fetched before sending", async () => {
     const site = await openSite();
     const tokenUrl = tokenUrlOf(site);
