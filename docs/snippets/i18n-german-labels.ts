@@ -12,6 +12,7 @@ const rejections: Record<FileRejectionCode, string> = {
   "too-many-files": "Es sind zu viele Dateien.",
   unreadable: "konnte nicht gelesen werden und wurde nicht hinzugefügt.",
   "empty-folder": "ist ein leerer Ordner: Es gab nichts hinzuzufügen.",
+  duplicate: "Die Datei ist bereits in der Warteschlange.",
 };
 
 export const germanLabels: UploadLabels = {
@@ -63,6 +64,7 @@ export const germanLabels: UploadLabels = {
     rejection.code === "unreadable" || rejection.code === "empty-folder"
       ? `${name} ${rejections[rejection.code]}`
       : rejections[rejection.code],
+  maybeStored: "Die Datei ist möglicherweise bereits auf der Videoplattform.",
   announceStarted: (names) =>
     names.length === 1
       ? `${names[0]} wird hochgeladen`
@@ -85,6 +87,8 @@ export const germanLabels: UploadLabels = {
   formNoFile: "Bitte zuerst eine Datei auswählen.",
   formMetadataError: "Titel und Beschreibung konnten noch nicht gespeichert werden.",
   uploaded: (photoId) => `Hochgeladen. Video-ID: ${photoId}`,
+  formAlreadyUploaded: (name) =>
+    `${name} ist bereits hochgeladen; die Datei wurde nicht erneut gesendet.`,
   callbackWorking: "Upload wird abgeschlossen…",
   callbackFailed: (message) => `Der Upload ist fehlgeschlagen: ${message}`,
   callbackHandedOff: "Upload abgeschlossen. Sie können dieses Fenster schließen.",
