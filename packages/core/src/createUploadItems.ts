@@ -52,10 +52,11 @@ export function prepareItemIds(): string {
  * `allowDuplicates` (the engine keeps one job per file object).
  */
 function keyOf(file: Blob, byIdentity: boolean): Blob | string {
-  const { name, lastModified, webkitRelativePath } = file as Partial<File>;
-  return byIdentity || typeof name !== "string"
+  return byIdentity || !("name" in file)
     ? file
-    : [name, file.size, file.type, lastModified, webkitRelativePath].join("\0");
+    : ["name", "size", "type", "lastModified", "webkitRelativePath"]
+        .map((key) => (file as unknown as Record<string, unknown>)[key])
+        .join("\0");
 }
 
 function defaultMeta(file: Blob): UploadMeta {
@@ -94,14 +95,8 @@ export function createUploadItems(options: CreateUploadItemsOptions): {
       taken.add(keyOf(item.file, byIdentity));
     }
   }
-  const isDuplicate = files.map((file) => {
-    const key = keyOf(file, byIdentity);
-    if (taken.has(key)) {
-      return true;
-    }
-    taken.add(key);
-    return false;
-  });
+  // A key already taken leaves the set's size unchanged.
+  const isDuplicate = files.map((file) => taken.size === taken.add(keyOf(file, byIdentity)).size);
   const { counts, items } = options.snapshot;
   const verdicts = validateFiles(
     files.filter((_, position) => !isDuplicate[position]),

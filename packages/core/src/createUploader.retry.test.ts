@@ -221,6 +221,19 @@ describe("createUploader: reconciliation after an ambiguous failure", () => {
     expect(stored).toHaveLength(1);
   });
 
+  it("a failure found not stored is no longer ambiguous (nothing to warn about)", async () => {
+    const { uploader, item } = setupUploader({
+      retry: false,
+      mock: { failures: [{ kind: "network", at: "response", ambiguous: true }] },
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.runAllTimersAsync();
+    expect(item(id)).toMatchObject({
+      status: "failed",
+      error: { kind: "network", ambiguous: false, message: "Mock network failure." },
+    });
+  });
+
   it("looks before failing for good when no retries are left", async () => {
     const { uploader, transport, item } = setupUploader({
       retry: false,

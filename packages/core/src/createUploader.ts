@@ -155,7 +155,6 @@ function createEngine(
   }
 
   function cancelJobs(targets: Iterable<UploadJob>, ids: readonly string[] | null) {
-    const uncertain = new Map<string, UploadError>();
     for (const job of targets) {
       if (job.phase === "encoding") {
         // Already stored: stop waiting for encoding; it is a success all the same.
@@ -172,23 +171,14 @@ function createEngine(
           engine.running.delete(job.run);
           job.run = null;
         }
+        // `unreconciled` stays: a file canceled after it was sent may be stored all the same,
+        // and a retry looks it up first.
         job.phase = "settled";
-        const pending = job.unreconciled;
-        if (pending !== null) {
-          // Its file may be stored (sent, no answer yet): the item says so, and a retry looks
-          // it up first.
-          const error =
-            pending.error ??
-            new UploadError("aborted", "Canceled after the file was sent: it may be stored.", {
-              ambiguous: true,
-            });
-          job.unreconciled = { ...pending, error };
-          uncertain.set(job.id, error);
-        }
         tokens.forget(job.id);
       }
     }
-    store.dispatch({ type: "canceled", ids, uncertain });
+    const error = new UploadError("aborted", "The upload was canceled.", { ambiguous: true });
+    store.dispatch({ type: "canceled", ids, error });
     pump();
   }
 

@@ -312,6 +312,14 @@ async function handleFailure(
       succeed(engine, job, found);
       return;
     }
+    if (found === null) {
+      // Not stored after all: the failure is no longer ambiguous (nothing to warn about).
+      error = new UploadError(error.kind, error.message, {
+        ...error,
+        ambiguous: false,
+        cause: error.cause,
+      });
+    }
   }
   settleJob(engine, job, { error });
 }

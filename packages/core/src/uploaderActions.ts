@@ -35,13 +35,13 @@ export type UploaderAction =
   | { readonly type: "succeeded"; readonly id: string; readonly result: UploadResult }
   | { readonly type: "failed"; readonly id: string; readonly error: UploadError }
   /**
-   * The listed unsettled items (or all) were canceled; `uncertain` gives the error of those whose
-   * file may be stored all the same (sent, no answer yet).
+   * The listed unsettled items (or all) were canceled; `error` (ambiguous) becomes the error of
+   * those whose file was sent without an answer yet (`processing`): it may be stored.
    */
   | {
       readonly type: "canceled";
       readonly ids: readonly string[] | null;
-      readonly uncertain?: ReadonlyMap<string, UploadError>;
+      readonly error: UploadError;
     }
   /** `retry()`: the listed failed or canceled items (or all) go back in line. */
   | { readonly type: "retryRequested"; readonly ids: readonly string[] | null }

@@ -5,6 +5,8 @@ import type { UploaderAction } from "./uploaderActions.js";
 import { uploaderReducer } from "./uploaderReducer.js";
 import { createUploaderState, zeroProgress, type UploaderState } from "./uploaderState.js";
 
+const canceled = new UploadError("aborted", "The upload was canceled.", { ambiguous: true });
+
 const item = (id: string, size = 100, status: UploadItem["status"] = "queued"): UploadItem => ({
   id,
   file: new Blob([new Uint8Array(size)]),
@@ -169,7 +171,7 @@ describe("uploaderReducer", () => {
     for (const action of [
       { type: "attemptStarted", id: "a", attempt: 2 },
       { type: "succeeded", id: "a", result: result("1") },
-      { type: "canceled", ids: null },
+      { type: "canceled", ids: null, error: canceled },
       { type: "requeued", id: "a", error: null },
       { type: "connectivityChanged", isOnline: true },
     ] satisfies UploaderAction[]) {
@@ -179,12 +181,24 @@ describe("uploaderReducer", () => {
     expect(retried.snapshot.byId.get("a")).toMatchObject({ status: "queued", error: null });
   });
 
+  it("gives an item canceled after its body was sent (no answer yet) the ambiguous error", () => {
+    const state = run([
+      added(item("a"), item("b")),
+      { type: "attemptStarted", id: "a", attempt: 1 },
+      { type: "bodySent", id: "a", attempt: 1 },
+      { type: "attemptStarted", id: "b", attempt: 1 },
+      { type: "canceled", ids: null, error: canceled },
+    ]);
+    expect(state.snapshot.byId.get("a")).toMatchObject({ status: "canceled", error: canceled });
+    expect(state.snapshot.byId.get("b")).toMatchObject({ status: "canceled", error: null });
+  });
+
   it("cancels only unsettled items", () => {
     const state = run([
       added(item("a"), item("b"), item("c", 10, "rejected")),
       { type: "attemptStarted", id: "a", attempt: 1 },
       { type: "succeeded", id: "a", result: result("1") },
-      { type: "canceled", ids: null },
+      { type: "canceled", ids: null, error: canceled },
     ]);
     expect(state.snapshot.items.map((entry) => entry.status)).toEqual([
       "succeeded",
@@ -257,7 +271,7 @@ describe("uploaderReducer", () => {
     expect(state.snapshot.isBusy).toBe(false);
     state = uploaderReducer(state, { type: "startRequested", ids: ["a"] });
     expect(state.snapshot.isBusy).toBe(true);
-    state = uploaderReducer(state, { type: "canceled", ids: ["a"] });
+    state = uploaderReducer(state, { type: "canceled", ids: ["a"], error: canceled });
     expect(state.snapshot.isBusy).toBe(false);
     state = uploaderReducer(state, { type: "startRequested", ids: null });
     expect(state.snapshot.isBusy).toBe(true);

@@ -178,7 +178,8 @@ export function uploaderReducer(state: UploaderState, action: UploaderAction): U
             ? {
                 ...item,
                 status: "canceled",
-                error: action.uncertain?.get(item.id) ?? item.error,
+                error:
+                  item.status === "processing" && item.result === null ? action.error : item.error,
                 retryAt: null,
                 progress: zeroProgress(item.size),
               }

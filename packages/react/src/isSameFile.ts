@@ -7,10 +7,8 @@ export function isSameFile(a: Blob, b: File): boolean {
   return (
     a === b ||
     (a instanceof File &&
-      a.name === b.name &&
-      a.size === b.size &&
-      a.type === b.type &&
-      a.lastModified === b.lastModified &&
-      a.webkitRelativePath === b.webkitRelativePath)
+      (["name", "size", "type", "lastModified", "webkitRelativePath"] as const).every(
+        (key) => a[key] === b[key],
+      ))
   );
 }
