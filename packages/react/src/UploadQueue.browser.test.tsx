@@ -171,7 +171,10 @@ describe("UploadQueue against the emulator", { timeout: 60_000 }, () => {
     expect(rows()[1]?.querySelector('[data-part="item-status"]')?.textContent).toBe(
       "Not added: twice.mp4 is already in the queue.",
     );
-    expect(region.texts).toContain("twice.mp4 was not added: twice.mp4 is already in the queue.");
+    // Announced (alone, or in one sentence with the first file's news).
+    await expect
+      .poll(() => region.texts.join(" "))
+      .toContain("twice.mp4 was not added: twice.mp4 is already in the queue.");
     region.stop();
     expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
   });
