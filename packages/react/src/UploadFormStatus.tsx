@@ -63,7 +63,9 @@ export function UploadFormStatus(props: {
   // Starting disables the focused submit button or file input, and settling removes Cancel: the
   // browser then drops focus to <body>. Move it to the control that now matters (Cancel; then
   // Retry, else the file input for the next file, not submit: Enter there would send it again).
-  // Before paint, so that focus is never seen on <body>. Focus elsewhere on the page stays put.
+  // Before paint, so that focus is never seen on <body>. Focus elsewhere on the page stays put,
+  // and so does focus on <body> when an upload starts: focus() makes the browser lay out the
+  // page, which would delay the upload's request by milliseconds for a focus nobody had.
   const wasBusy = useRef(isBusy);
   useIsomorphicLayoutEffect(() => {
     const element = status.current?.closest("form");
@@ -72,7 +74,10 @@ export function UploadFormStatus(props: {
       return;
     }
     wasBusy.current = isBusy;
-    if (element && (!focused || focused === document.body || focused.matches(":disabled"))) {
+    const lost = isBusy
+      ? element?.contains(focused) && focused?.matches(":disabled")
+      : !focused || focused === document.body;
+    if (element && lost) {
       const find = (part: string) => element.querySelector<HTMLElement>(`[data-part="${part}"]`);
       (isBusy ? find("cancel") : (find("retry") ?? find("file")))?.focus();
     }
