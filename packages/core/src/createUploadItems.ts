@@ -3,6 +3,7 @@
 import { TwentyThreeUploadError } from "./errors.js";
 import type { FileRejection, UploaderSnapshot, UploadItem, UploadMeta } from "./types.js";
 import { zeroProgress } from "./uploaderState.js";
+import { fileKey } from "./fileKey.js";
 import { fileName, validateFiles, type FileRules } from "./validateFiles.js";
 
 /** What {@link createUploadItems} needs. */
@@ -46,17 +47,9 @@ export function prepareItemIds(): string {
   return prefix;
 }
 
-/**
- * What makes two files the same, as Uppy decides: name, size, type, `lastModified` and relative
- * path. A Blob without a name (not a File) is only itself; so is every file with
- * `allowDuplicates` (the engine keeps one job per file object).
- */
+/** With `allowDuplicates` every file is only itself: the engine keeps one job per file object. */
 function keyOf(file: Blob, byIdentity: boolean): Blob | string {
-  return byIdentity || !("name" in file)
-    ? file
-    : ["name", "size", "type", "lastModified", "webkitRelativePath"]
-        .map((key) => (file as unknown as Record<string, unknown>)[key])
-        .join("\0");
+  return byIdentity ? file : fileKey(file);
 }
 
 function defaultMeta(file: Blob): UploadMeta {

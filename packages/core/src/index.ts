@@ -78,4 +78,5 @@ export {
 export { createUploader } from "./createUploader.js";
 export { formatBytes } from "./formatBytes.js";
 export { isRetryableError } from "./retryPolicy.js";
+export { fileKey } from "./fileKey.js";
 export { validateFiles, type FileRules, type FileValidation } from "./validateFiles.js";

@@ -1,5 +1,6 @@
 import {
   apiUrl,
+  fileKey,
   TokenRequestError,
   type TokenRequestContext,
   type Uploader,
@@ -10,7 +11,6 @@ import {
   type UploadTokenRequest,
 } from "@twentythree-upload/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { isSameFile } from "./isSameFile.js";
 import { useMetadataSync, type EditableMeta } from "./useMetadataSync.js";
 import { resolveUploaderOptions } from "./resolveUploaderOptions.js";
 import { useLatest } from "./useLatest.js";
@@ -123,7 +123,7 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
         return;
       }
       const held = allowDuplicates || current?.status === "rejected" ? undefined : current;
-      const isSame = held !== undefined && isSameFile(held.file, file);
+      const isSame = held !== undefined && fileKey(held.file) === fileKey(file);
       setAlreadyUploaded(isSame && held.status === "succeeded");
       if (isSame) {
         // The engine would refuse it as a duplicate: kept once uploaded, else retried.
