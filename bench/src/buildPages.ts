@@ -25,10 +25,14 @@ export function summarizeBuildError(error: unknown): string {
   );
 }
 
-/** Builds the named pages into `outDir/<name>/`. */
+/**
+ * Builds the named pages into `outDir/<name>/`, minified like an app's production build unless
+ * `minify` is false (the profiler wants readable function names).
+ */
 export async function buildPages(
   names: readonly string[],
   outDir: string,
+  { minify = true }: { minify?: boolean } = {},
 ): Promise<Map<string, PageBuild>> {
   const builds = new Map<string, PageBuild>();
   for (const name of names) {
@@ -49,6 +53,7 @@ export async function buildPages(
         build: {
           outDir: path.join(outDir, name),
           emptyOutDir: true,
+          minify,
           reportCompressedSize: false,
           // A failed page must not stop the others, but warnings about missing exports must
           // surface: they mean the page measures nothing.

@@ -44,8 +44,9 @@ function createOurs(): ReturnType<typeof createUploader> {
   return createUploader({
     site,
     apiVersion: "v2",
-    // The prefetched answer handed to the engine as is: the engine still parses it.
-    token: prefetched ? async () => prefetched as RawToken : tokenEndpoint(site),
+    // The prefetched answer returned at once, not in a promise, as docs/core/uploader.md
+    // recommends for a token at hand: the engine still parses it, in the same task.
+    token: prefetched ? () => prefetched as RawToken : tokenEndpoint(site),
     retry: false,
   });
 }

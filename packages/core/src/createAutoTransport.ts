@@ -2,7 +2,7 @@ import type { ChunkedTransportOptions } from "./createChunkedTransport.js";
 import { createXhrTransport } from "./createXhrTransport.js";
 import { UploadError } from "./errors.js";
 import { lazyTransport } from "./lazyTransport.js";
-import { probeCorsResult, type ProbeCorsOptions } from "./probeCors.js";
+import { knownCorsResult, probeCorsResult, type ProbeCorsOptions } from "./probeCors.js";
 import { raceSignal } from "./raceSignal.js";
 import { transportKit } from "./transportKit.js";
 import type { Transport } from "./types.js";
@@ -46,10 +46,13 @@ export function createAutoTransport(options: AutoTransportOptions = {}): Transpo
     (await import("./iframeTransport.js")).iframeTransport(transportKit),
   );
   return async (request) => {
-    const cors = await raceSignal(
-      probeCorsResult(request.site, request.apiVersion, options.probe),
-      request.signal,
-    );
+    // A probe that already answered is read without waiting (see knownCorsResult).
+    const cors =
+      knownCorsResult(request.site, request.apiVersion) ??
+      (await raceSignal(
+        probeCorsResult(request.site, request.apiVersion, options.probe),
+        request.signal,
+      ));
     if (cors === "unreachable") throw unreachable();
     if (cors === "refused") return iframe(request);
     return request.file.size >= chunkedFrom ? chunked(request) : xhr(request);

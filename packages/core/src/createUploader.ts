@@ -9,7 +9,7 @@ import {
 } from "./normalizeUploaderOptions.js";
 import { createOnlineMonitor } from "./onlineMonitor.js";
 import { probeCors } from "./probeCors.js";
-import { requestUploadToken } from "./requestUploadToken.js";
+import { startTokenRequest } from "./requestUploadToken.js";
 import { resolveTransport } from "./resolveTransport.js";
 import { runJob, settleJob } from "./runJob.js";
 import { createTokenManager } from "./tokenManager.js";
@@ -36,7 +36,7 @@ export function createUploader(options: UploaderOptions): Uploader {
 /** `dryToken`: the warm-up's engine (see warmUpUploadPath.ts); `null` for every real one. */
 function createEngine(
   options: UploaderOptions,
-  dryToken: (() => Promise<UploadToken>) | null,
+  dryToken: (() => UploadToken | Promise<UploadToken>) | null,
 ): Uploader {
   let settings: NormalizedUploaderOptions = normalizeUploaderOptions(options);
   let isDestroyed = false;
@@ -55,7 +55,7 @@ function createEngine(
   const tokens = createTokenManager({
     fetchToken: (request, signal) =>
       dryToken?.() ??
-      requestUploadToken(settings.given.token, request, {
+      startTokenRequest(settings.given.token, request, {
         signal,
         timeoutMs: settings.requestTimeoutMs,
       }),

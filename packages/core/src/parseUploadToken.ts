@@ -54,19 +54,29 @@ export async function parseUploadToken(
   body: string | object,
   options: ParseUploadTokenOptions = {},
 ): Promise<UploadToken> {
-  let value: unknown = body;
-  if (typeof body === "string") {
-    const decoded = await decodeApiBody(body);
-    if (!decoded.ok) throw formatError(body, `received ${decoded.reason}`);
-    value = decoded.value;
-  }
-  if (!isRecord(value)) throw formatError(body, "received something other than an object");
+  if (typeof body !== "string") return parseTokenObject(body, options);
+  const decoded = await decodeApiBody(body);
+  if (!decoded.ok) throw formatError(body, `received ${decoded.reason}`);
+  return parseTokenObject(decoded.value, options, body);
+}
+
+/**
+ * @internal {@link parseUploadToken} of a value that needs no decoding (an object), in the same
+ * task: the uploader starts an upload with a token a token function already held without
+ * waiting for a microtask. `original` is what the excerpt of an error shows.
+ */
+export function parseTokenObject(
+  value: unknown,
+  options: ParseUploadTokenOptions = {},
+  original: unknown = value,
+): UploadToken {
+  if (!isRecord(value)) throw formatError(original, "received something other than an object");
   const apiError = apiErrorOf(value, options.status ?? null);
   if (apiError) throw apiError;
-  if ("uploadToken" in value) return fromParsedToken(value, body);
+  if ("uploadToken" in value) return fromParsedToken(value, original);
   const fields = tokenRecord(value);
-  if (!fields) throw formatError(body, "it has no upload_token");
-  return fromApiFields(fields.record, fields.flat, body);
+  if (!fields) throw formatError(original, "it has no upload_token");
+  return fromApiFields(fields.record, fields.flat, original);
 }
 
 /** Finds the token fields: legacy JSON `uploadtoken`, v2 `data`, or the object itself. */

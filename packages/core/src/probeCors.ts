@@ -27,6 +27,8 @@ export type CorsProbeResult = "allowed" | "refused" | "unreachable";
 
 interface CacheEntry {
   readonly result: Promise<CorsProbeResult>;
+  /** The result once the probe has it (read without waiting by `knownCorsResult`). */
+  settled?: CorsProbeResult;
   /** `Date.now()` after which the entry is stale; `Infinity` while in flight or for `allowed`. */
   expiresAt: number;
 }
@@ -82,10 +84,22 @@ export function probeCorsResult(
   void entry.result.then((result) => {
     // The cache may have been cleared (online) or replaced while this probe ran.
     if (probes.get(url) !== entry) return;
+    entry.settled = result;
     if (result === "unreachable") probes.delete(url);
     else if (result === "refused") entry.expiresAt = Date.now() + maxAge;
   });
   return entry.result;
+}
+
+/**
+ * @internal What a finished, still-valid probe of the site found, read without waiting (`null`
+ * while none is known): the auto transport then picks in the same task, so that the upload
+ * request goes out before the page renders anything.
+ */
+export function knownCorsResult(site: string, apiVersion: ApiVersion): CorsProbeResult | null {
+  if (typeof XMLHttpRequest === "undefined") return "allowed";
+  const cached = probes.get(apiUrl(site, apiVersion, "photo/redeem-upload-token"));
+  return cached && Date.now() < cached.expiresAt ? (cached.settled ?? null) : null;
 }
 
 async function probe(url: string, timeoutMs: number): Promise<CorsProbeResult> {

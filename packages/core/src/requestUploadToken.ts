@@ -2,7 +2,8 @@ import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { abortedError } from "./abortedError.js";
 import { TokenRequestError, TwentyThreeUploadError } from "./errors.js";
-import { parseUploadToken } from "./parseUploadToken.js";
+import { isPromiseLike } from "./isPromiseLike.js";
+import { parseTokenObject, parseUploadToken } from "./parseUploadToken.js";
 import { rememberReceivedTokenSoon } from "./receivedTokens.js";
 import { redactSecrets } from "./redactSecrets.js";
 import type { TokenSource, UploadToken, UploadTokenRequest } from "./types.js";
@@ -57,10 +58,24 @@ export async function requestUploadToken(
   request: UploadTokenRequest,
   options: RequestUploadTokenOptions = {},
 ): Promise<UploadToken> {
+  return startTokenRequest(source, request, options);
+}
+
+/**
+ * @internal {@link requestUploadToken} for the uploader: a token function that returns a token
+ * (not a promise) gets its token checked and returned in the same task, so that the upload
+ * request goes out before the page does anything else (e.g. React rendering the pick). Throws
+ * or rejects with the same errors.
+ */
+export function startTokenRequest(
+  source: TokenSource,
+  request: UploadTokenRequest,
+  options: RequestUploadTokenOptions = {},
+): UploadToken | Promise<UploadToken> {
   const signal = options.signal ?? new AbortController().signal;
   if (signal.aborted) throw abortedError(signal);
   const isFunction = typeof source === "function";
-  const token = await withDeadline(
+  const token = withDeadline(
     signal,
     options.timeoutMs,
     (inner) =>
@@ -73,28 +88,39 @@ export async function requestUploadToken(
         `The token ${isFunction ? "function" : "endpoint"} did not answer within ${ms / 1000} s.`,
       ),
   );
-  // So that a return_url page can tell a callback for this tab's upload from a forged one.
+  return isPromiseLike(token) ? token.then(received) : received(token);
+}
+
+/** So that a return_url page can tell a callback for this tab's upload from a forged one. */
+function received(token: UploadToken): UploadToken {
   rememberReceivedTokenSoon(token.uploadToken);
   return token;
 }
 
-async function fromFunction(
+function fromFunction(
   source: Extract<TokenSource, (...args: never[]) => unknown>,
   request: UploadTokenRequest,
   signal: AbortSignal,
-): Promise<UploadToken> {
-  let result: unknown;
-  try {
-    result = await source(request, { signal });
-  } catch (error) {
+): UploadToken | Promise<UploadToken> {
+  const failed = (error: unknown): never => {
     if (signal.aborted) throw abortedError(signal);
     if (error instanceof TwentyThreeUploadError) throw error;
     throw new TokenRequestError("token_source_failed", "The token function failed.", {
       cause: error,
     });
+  };
+  const parse = (result: UploadToken | string | object): UploadToken | Promise<UploadToken> => {
+    if (signal.aborted) throw abortedError(signal);
+    // Text needs decoding (XML loads its parser on demand); an object is checked at once.
+    return typeof result === "string" ? parseUploadToken(result) : parseTokenObject(result);
+  };
+  let result: ReturnType<typeof source>;
+  try {
+    result = source(request, { signal });
+  } catch (error) {
+    return failed(error);
   }
-  if (signal.aborted) throw abortedError(signal);
-  return parseUploadToken(result as string | object);
+  return isPromiseLike(result) ? Promise.resolve(result).then(parse, failed) : parse(result);
 }
 
 async function fromEndpoint(

@@ -5,7 +5,8 @@ import { listPhotos } from "./listPhotos.js";
 import { reconcileUpload } from "./reconcileUpload.js";
 import { retryDelayMs } from "./retryPolicy.js";
 import { sendAttempt } from "./sendAttempt.js";
-import type { TokenOutcome } from "./tokenManager.js";
+import { isPromiseLike } from "./isPromiseLike.js";
+import type { TokenLease, TokenOutcome } from "./tokenManager.js";
 import { toTokenError } from "./toTokenError.js";
 import type { UploadItem, UploadResult, UploadTokenRequest } from "./types.js";
 import type { UploaderEngine, UploadJob } from "./uploadJob.js";
@@ -189,9 +190,12 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
   if (job.unreconciled !== null && (await resolveEarlierAttempt(engine, job, signal, isRetried))) {
     return;
   }
-  let lease;
+  let lease: TokenLease;
   try {
-    lease = await engine.tokens.acquire(job.id, tokenRequest(engine, job), signal);
+    // A token at hand is used in this task: the request then goes out before the page renders
+    // the pick (an `await` would let a React render of the change event go first).
+    const acquired = engine.tokens.acquire(job.id, tokenRequest(engine, job), signal);
+    lease = isPromiseLike(acquired) ? await acquired : acquired;
   } catch (error) {
     if (!signal.aborted) {
       await handleFailure(engine, job, toTokenError(error), signal);

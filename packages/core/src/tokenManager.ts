@@ -3,6 +3,7 @@
 // leases; the uploader reports how each attempt ended with the token, and only a token that
 // provably never reached the server ("unused") is handed out again.
 import { abortedError } from "./abortedError.js";
+import { isPromiseLike } from "./isPromiseLike.js";
 import { raceSignal } from "./raceSignal.js";
 import type { UploadToken, UploadTokenRequest } from "./types.js";
 
@@ -27,8 +28,11 @@ export interface TokenLease {
 
 /** What the manager needs from the uploader; read on each use, so options can change. */
 export interface TokenManagerOptions {
-  /** Gets a new token (the uploader binds `requestUploadToken` to its token source). */
-  fetchToken(request: UploadTokenRequest, signal: AbortSignal): Promise<UploadToken>;
+  /**
+   * Gets a new token (the uploader binds `requestUploadToken` to its token source); a token at
+   * hand may come back at once, not in a promise.
+   */
+  fetchToken(request: UploadTokenRequest, signal: AbortSignal): UploadToken | Promise<UploadToken>;
   strategy(): "per-file" | "shared";
   /** A token this close to `validUntil` is not handed out again. */
   expiryMarginMs(): number;
@@ -40,8 +44,16 @@ export interface TokenManagerOptions {
 
 /** Hands out token leases for the per-file and shared strategies. */
 export interface TokenManager {
-  /** A token for the file `key`: a still-good one when there is one, else a fresh one. */
-  acquire(key: string, request: UploadTokenRequest, signal: AbortSignal): Promise<TokenLease>;
+  /**
+   * A token for the file `key`: a still-good one when there is one, else a fresh one. A lease
+   * ready now (a kept token, or a token the source returned at once) comes back as is, not in a
+   * promise, so that the upload can start in the same task.
+   */
+  acquire(
+    key: string,
+    request: UploadTokenRequest,
+    signal: AbortSignal,
+  ): TokenLease | Promise<TokenLease>;
   /** Resolves once no attempt with this shared token is in flight (answers may still arrive). */
   whenIdle(token: UploadToken, signal: AbortSignal): Promise<void>;
   /** Forgets the token kept for `key` (the file settled or was removed). */
@@ -72,22 +84,28 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const hasRoom = (entry: SharedEntry) =>
     !entry.isRetired && entry.uses + entry.inFlight < entry.token.maxUploads;
 
-  async function acquirePerFile(
+  function acquirePerFile(
     key: string,
     request: UploadTokenRequest,
     signal: AbortSignal,
-  ): Promise<TokenLease> {
-    let token = kept.get(key);
+  ): TokenLease | Promise<TokenLease> {
+    const token = kept.get(key);
     kept.delete(key);
     // A token fetched just now is used even if it is already inside the margin: fetching again
     // would give the same, and the server's clock is the one that counts.
-    if (token === undefined || isExpiring(token)) {
-      token = await options.fetchToken(request, signal);
+    if (token !== undefined && !isExpiring(token)) {
+      return perFileLease(key, token);
     }
-    const leased = token;
+    const fetched = options.fetchToken(request, signal);
+    return isPromiseLike(fetched)
+      ? fetched.then((fresh) => perFileLease(key, fresh))
+      : perFileLease(key, fetched);
+  }
+
+  function perFileLease(key: string, token: UploadToken): TokenLease {
     let isReleased = false;
     return {
-      token: leased,
+      token,
       isShared: false,
       release(outcome) {
         if (isReleased || lifetime.signal.aborted) {
@@ -95,7 +113,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         }
         isReleased = true;
         if (outcome === "unused") {
-          kept.set(key, leased);
+          kept.set(key, token);
         }
       },
     };
@@ -141,8 +159,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     });
     const needed = options.demand() - leased;
     const maxUploads = Math.max(1, Math.min(options.maxUploadsLimit(), needed));
-    fetching ??= options
-      .fetchToken({ ...request, maxUploads }, lifetime.signal)
+    // A promise even for a token at hand: the shared strategy's waiters all wait for one fetch.
+    fetching ??= new Promise<UploadToken>((resolve) =>
+      resolve(options.fetchToken({ ...request, maxUploads }, lifetime.signal)),
+    )
       .then((token) => {
         const entry: SharedEntry = { token, uses: 0, inFlight: 0, isRetired: false, idle: [] };
         shared.set(token.uploadToken, entry);

@@ -112,8 +112,10 @@ export interface TokenRequestContext {
  * credentials, which belong on a server.
  * - a URL (string or `URL`) of the app's own endpoint: POSTed the {@link UploadTokenRequest} as
  *   JSON; any shape TwentyThree or the endpoint returns is parsed;
- * - a function returning a parsed {@link UploadToken}, a raw body (XML/JSON text) or a parsed
- *   JSON object.
+ * - a function returning (or resolving to) a parsed {@link UploadToken}, a raw body (XML/JSON
+ *   text) or a parsed JSON object. A function that already holds a token (e.g. one fetched ahead)
+ *   may return it as is, not in a promise: the uploader then sends the file in the same task as
+ *   `add()`, before the page renders anything.
  */
 export type TokenSource =
   | string
@@ -121,7 +123,7 @@ export type TokenSource =
   | ((
       request: UploadTokenRequest,
       context: TokenRequestContext,
-    ) => Promise<UploadToken | string | object>);
+    ) => UploadToken | string | object | Promise<UploadToken | string | object>);
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -2,30 +2,58 @@
 // slot forever. Plain timers rather than AbortSignal.timeout/any: fake timers drive them in
 // tests, and AbortSignal.any is missing from browsers we still support.
 
+import { isPromiseLike } from "./isPromiseLike.js";
+
 /**
  * Runs `run` with a signal that also aborts after `ms`; by then it rejects with `timedOut(ms)`,
- * even if `run` ignores its signal. Without `ms`, it is just `run(signal)`.
+ * even if `run` ignores its signal. Without `ms`, it is just `run(signal)`. A value `run` returns
+ * at once (not a promise) is returned as is, in the same task: nothing was waited for.
  */
 export function withDeadline<T, S extends AbortSignal | undefined>(
   signal: S,
   ms: number | undefined,
   run: (signal: S | AbortSignal) => Promise<T>,
   timedOut?: (ms: number) => Error,
-): Promise<T> {
+): Promise<T>;
+export function withDeadline<T, S extends AbortSignal | undefined>(
+  signal: S,
+  ms: number | undefined,
+  run: (signal: S | AbortSignal) => T | Promise<T>,
+  timedOut?: (ms: number) => Error,
+): T | Promise<T>;
+export function withDeadline<T, S extends AbortSignal | undefined>(
+  signal: S,
+  ms: number | undefined,
+  run: (signal: S | AbortSignal) => T | Promise<T>,
+  timedOut?: (ms: number) => Error,
+): T | Promise<T> {
   if (ms === undefined) return run(signal);
   const controller = new AbortController();
   const stop = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", stop);
   if (signal?.aborted) stop();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const done = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
+  };
+  let result: T | Promise<T>;
+  try {
+    result = run(controller.signal);
+  } catch (error) {
+    done();
+    throw error;
+  }
+  if (!isPromiseLike(result)) {
+    done();
+    return result;
+  }
+  const pending = result;
   return new Promise<T>((resolve, reject) => {
     timer = setTimeout(() => {
       controller.abort(timedOut?.(ms));
       reject(controller.signal.reason);
     }, ms);
-    run(controller.signal).then(resolve, reject);
-  }).finally(() => {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", stop);
-  });
+    pending.then(resolve, reject);
+  }).finally(done);
 }

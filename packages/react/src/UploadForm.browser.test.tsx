@@ -2,6 +2,7 @@ import {
   createEmulatorClient,
   type SpawnedEmulatorClient,
 } from "@twentythree-upload/emulator/client";
+import { probeCors } from "@twentythree-upload/core";
 import { StrictMode } from "react";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { userEvent } from "vitest/browser";
@@ -227,6 +228,43 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     const stored = (await emulator.uploads()).filter((upload) => upload.sha256 === sha256);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.uploadToken).not.toBe(first);
+  });
+
+  it("with its token prefetched, sends a picked file within the change event, before React renders", async () => {
+    const { file, sha256 } = await randomFile(200_000, "quick.mp4");
+    const screen = await render(
+      <UploadForm site={emulator.url} token={tokenUrl("quick")} startOnSelect />,
+    );
+    await issuedToken(screen.container);
+    // The CORS probe the form started when it mounted has its answer (a person takes seconds).
+    await probeCors(emulator.url);
+    const sends: Array<{ isDispatching: boolean; state: string | undefined }> = [];
+    let isDispatching = false;
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+      if (body instanceof FormData && body.get("file") instanceof File) {
+        sends.push({ isDispatching, state: formOf(screen.container).dataset.state });
+      }
+      send.call(this, body);
+    };
+    try {
+      // Dispatched from script, so no microtask runs until dispatchEvent returns: a request
+      // sent inside it was sent with no await on the way (a picked file's `change` from the
+      // browser gives the page no chance to render before then either).
+      const input = screen.getByLabelText("Video file").element() as HTMLInputElement;
+      const picked = new DataTransfer();
+      picked.items.add(file);
+      input.files = picked.files;
+      isDispatching = true;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      isDispatching = false;
+      await expect.poll(() => formOf(screen.container).dataset.state).toBe("succeeded");
+    } finally {
+      XMLHttpRequest.prototype.send = send;
+    }
+    // No await and no render between the pick and the request: the form still showed no upload.
+    expect(sends).toEqual([{ isDispatching: true, state: "idle" }]);
+    expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
   });
 
   it("keeps keyboard focus on a control: Cancel on start, the file input after success", async () => {

@@ -17,7 +17,12 @@ import { useLatest } from "./useLatest.js";
 import { useUploadContext } from "./useUploadContext.js";
 import { useUploader } from "./useUploader.js";
 import { useUploaderState } from "./useUploaderState.js";
-import { markTokenConsumed, useUploadToken, type UploadTokenState } from "./useUploadToken.js";
+import {
+  isTokenConsumed,
+  markTokenConsumed,
+  useUploadToken,
+  type UploadTokenState,
+} from "./useUploadToken.js";
 
 /** Options of {@link useUploadForm}. */
 export interface UseUploadFormOptions extends Partial<Omit<UploaderOptions, "meta">> {
@@ -65,6 +70,9 @@ const noMoreTokens = async (): Promise<never> => {
   );
 };
 
+/** A held token this close to its expiry goes through `getToken`, which fetches a fresh one. */
+const REFRESH_MARGIN_MS = 60_000;
+
 const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paused"]);
 
 /**
@@ -84,15 +92,25 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
   const token = useUploadToken(meta, {
     token: resolved.token,
     ...(initialToken ? { initialToken } : {}),
+    ...(resolved.requestTimeoutMs === undefined ? {} : { timeoutMs: resolved.requestTimeoutMs }),
   });
   const sync = useMetadataSync(resolved.site, resolved.apiVersion ?? "legacy", metadataDebounceMs);
-  const latest = useLatest({ getToken: token.getToken, attach: sync.attach });
+  const latest = useLatest({ token: token.token, getToken: token.getToken, attach: sync.attach });
   const formToken = useCallback(
-    async (_request: UploadTokenRequest, _context: TokenRequestContext) => {
-      const issued = await latest.current.getToken();
-      markTokenConsumed(issued);
-      latest.current.attach(issued);
-      return issued;
+    (_request: UploadTokenRequest, _context: TokenRequestContext) => {
+      const consume = (issued: UploadToken) => {
+        markTokenConsumed(issued);
+        latest.current.attach(issued);
+        return issued;
+      };
+      // The prefetched token is handed over as is, not in a promise: the engine then sends the
+      // file in the change event itself, before React renders the pick (start latency).
+      const held = latest.current.token;
+      return held &&
+        !isTokenConsumed(held) &&
+        held.validUntil.getTime() - REFRESH_MARGIN_MS > Date.now()
+        ? consume(held)
+        : latest.current.getToken().then(consume);
     },
     [latest],
   );

@@ -70,6 +70,11 @@ export function markTokenConsumed(token: UploadToken): void {
   consumed.add(token);
 }
 
+/** @internal Whether `token` was marked consumed (`markTokenConsumed`). */
+export function isTokenConsumed(token: UploadToken): boolean {
+  return consumed.has(token);
+}
+
 function isRetryable(error: TwentyThreeUploadError): boolean {
   if (!(error instanceof TokenRequestError)) {
     return false;
