@@ -267,6 +267,22 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     expect((await emulator.uploads()).filter((upload) => upload.sha256 === sha256)).toHaveLength(1);
   });
 
+  it("gives up on a token function that never answers after requestTimeoutMs, and says so", async () => {
+    const screen = await render(
+      <UploadForm
+        site={emulator.url}
+        token={() => new Promise<never>(() => undefined)}
+        requestTimeoutMs={200}
+      />,
+    );
+    // Three tries of 200 ms with TanStack Query's 1 s and 2 s pauses: well inside the poll
+    // (the default deadline, 30 s a try, would not be).
+    await expect
+      .element(screen.getByText("The upload could not be prepared."), { timeout: 10_000 })
+      .toBeVisible();
+    expect(hiddenToken(screen.container)).toBeUndefined();
+  });
+
   it("keeps keyboard focus on a control: Cancel on start, the file input after success", async () => {
     const { file } = await randomFile(2_000_000, "keys.mp4");
     await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 2_000_000 });
