@@ -133,6 +133,16 @@ export const weightSuite: Suite = {
         `Could not weigh @tanstack/react-query: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    try {
+      const helper = await weighEntry("vite-preload-helper");
+      notes.push(
+        `Vite adds a preload helper to an app build for its first dynamic import(), even with nothing to preload (vitejs/vite#13952): ${kB(helper.jsGzipBytes)} kB min+gzip for one import() of an empty module. Ours pays it in the figures above (the XML parser, the chunked and iframe transports and the encoding wait load on demand); an app that already has a lazy route ships it once either way.`,
+      );
+    } catch (error) {
+      notes.push(
+        `Could not weigh Vite's preload helper: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     const result: SuiteResult = {
       name: "weight",
       title: "Weight",
