@@ -51,9 +51,16 @@ const caveats = `## Caveats
   headless and react-uploady, which ship no list, the bench renders every row in React as their
   docs show (an app could add virtualization itself). FilePond animates every item and starts
   uploads only once its view is at rest, so it misses the caps with large queues.
-- **Weight** compares what each library needs for the widget, not equal feature sets: ours
-  includes progress, retries, validation and accessible status text; react-uploady's button ships
-  no progress UI.
+- **Weight** compares what each library needs for the widget, not equal feature sets. Ours
+  ships, up front: the token request and a parser for every shape TwentyThree or a token endpoint
+  answers with, the redeem and callback parsers, the CORS probe that picks XHR or the iframe
+  fallback, retries that first look up an upload whose answer was lost (nothing stored twice),
+  stall and offline handling, duplicate detection, title and description sync, byte progress and
+  accessible status text with live regions, and the once-per-page warm-up of the upload path
+  (start latency). react-uploady's Uploady + UploadButton is its core sender and a button: retries,
+  previews and progress UI are separate packages, and it knows nothing of upload tokens or
+  TwentyThree's answers. \`pnpm --filter @twentythree-upload/bench weight:explain\` lists what each
+  of our modules adds.
 - **Peers are configured as their documentation shows** for the equivalent widget, with their
   defaults otherwise; a peer may do more work per file than ours (thumbnails, animations), which is
   part of what an app pays for when it picks that widget.`;
