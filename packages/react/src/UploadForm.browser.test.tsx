@@ -320,9 +320,9 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
       window.dispatchEvent(event);
       return event.defaultPrevented;
     };
-    const { file } = await randomFile(2_000_000, "leave.mp4");
-    // About 2 s of upload. The XHR transport, so that no CORS probe (the auto transport's)
-    // takes the slow fault instead of the upload.
+    const { file } = await randomFile(4_000_000, "leave.mp4");
+    // About 4 s before TwentyThree answers. The XHR transport, so that no CORS probe (the auto
+    // transport's) takes the slow fault instead of the upload.
     await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 1_000_000 });
     const screen = await render(
       <UploadForm site={emulator.url} token={tokenUrl("leave")} transport="xhr" />,
@@ -331,7 +331,12 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     expect(leave()).toBe(false);
     await userEvent.upload(screen.getByLabelText("Video file"), file);
     await screen.getByRole("button", { name: "Upload video" }).click();
-    await expect.poll(() => formOf(screen.container).dataset.state).toBe("uploading");
+    // In flight: sending, or sent into the connection's buffers and waiting for the answer.
+    await expect
+      .poll(() =>
+        ["uploading", "processing"].includes(formOf(screen.container).dataset.state ?? ""),
+      )
+      .toBe(true);
     expect(leave()).toBe(true);
     await expect
       .poll(() => formOf(screen.container).dataset.state, { timeout: 20_000 })
