@@ -1,6 +1,7 @@
 "use client";
 import { handOffCallback, wasTokenReceived } from "@twentythree-upload/core";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { englishCallbackLabels, type CallbackHandlerLabels } from "./englishCallbackLabels.js";
 import type { UploadLabels } from "./labels.js";
 import {
   readCallback,
@@ -11,9 +12,9 @@ import {
 } from "./readCallback.js";
 import type { CallbackError } from "@twentythree-upload/core";
 import { UploadSettingsError } from "./UploadSettingsError.js";
-import { useLabels } from "./useLabels.js";
+import { useComponentLabels } from "./useComponentLabels.js";
 import { useLatest } from "./useLatest.js";
-import { useUploadContext } from "./useUploadContext.js";
+import { useProvidedSettings } from "./useProvidedSettings.js";
 
 /** Props of {@link CallbackHandler}. */
 export interface CallbackHandlerProps {
@@ -51,9 +52,9 @@ export interface CallbackHandlerProps {
    */
   handOff?: boolean | "auto";
   /**
-   * Strings, merged over the provider's labels (English without one): a locale such as
-   * `danishLabels`, a few keys of your own, or both (`{ ...danishLabels, retry: "Igen" }`).
-   * Default: the provider's labels.
+   * Strings, merged over the provider's labels (English for every key no provider gives): a
+   * locale such as `danishLabels`, a few keys of your own, or both
+   * (`{ ...danishLabels, retry: "Igen" }`). Default: the provider's labels, else English.
    */
   labels?: Partial<UploadLabels>;
 }
@@ -71,7 +72,7 @@ function shouldHandOff(handOff: boolean | "auto"): boolean {
   return window.parent !== window && window.name.startsWith(FRAME_NAME_PREFIX);
 }
 
-function defaultText(state: CallbackState, labels: UploadLabels): string {
+function defaultText(state: CallbackState, labels: CallbackHandlerLabels): string {
   switch (state.status) {
     case "pending":
       return labels.callbackWorking;
@@ -102,7 +103,7 @@ function defaultText(state: CallbackState, labels: UploadLabels): string {
  */
 export function CallbackHandler(props: CallbackHandlerProps) {
   const { search, url, stripParams = true, handOff = "auto", children } = props;
-  const settings = useUploadContext();
+  const settings = useProvidedSettings();
   const site = props.site ?? settings.site;
   if (!site) {
     throw new UploadSettingsError(
@@ -110,7 +111,7 @@ export function CallbackHandler(props: CallbackHandlerProps) {
       "<CallbackHandler> needs `site` (or an <UploadProvider site=…>) to check the callback's domain.",
     );
   }
-  const labels = useLabels(props.labels);
+  const labels = useComponentLabels(englishCallbackLabels, props.labels);
   const given = url ?? search;
   // With a URL from the router the result is known while rendering (also on the server).
   const fromProps = useMemo(

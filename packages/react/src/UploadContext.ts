@@ -6,7 +6,6 @@ import type {
   UploaderOptions,
 } from "@twentythree-upload/core";
 import { createContext } from "react";
-import { englishLabels } from "./englishLabels.js";
 import type { UploadLabels } from "./labels.js";
 
 /** App-wide settings, as provided by `UploadProvider` (or the defaults without one). */
@@ -25,15 +24,26 @@ export interface UploadSettings {
   readonly defaults: Partial<UploaderOptions>;
 }
 
-/** What components see without a provider: English, legacy API, nothing else configured. */
-export const defaultUploadSettings: UploadSettings = {
+/**
+ * @internal What providers pass down: their settings merged, with the labels only as the
+ * providers gave them (no English underneath). Each component merges them over its own English
+ * strings, so that an app ships only the English its components can show; `useUploadContext()`
+ * merges them over all of `englishLabels`.
+ */
+export interface ProvidedSettings extends Omit<UploadSettings, "labels"> {
+  /** Every provider's `labels` merged (outer first); empty without a provider. */
+  readonly labels: Partial<UploadLabels>;
+}
+
+/** @internal What components see without a provider: legacy API, nothing configured. */
+export const noProviderSettings: ProvidedSettings = {
   site: undefined,
   apiVersion: "legacy",
   token: undefined,
   transport: undefined,
-  labels: englishLabels,
+  labels: {},
   defaults: {},
 };
 
-/** @internal Read through `useUploadContext()`. */
-export const UploadContext = createContext<UploadSettings>(defaultUploadSettings);
+/** @internal Read through `useProvidedSettings()` (components) or `useUploadContext()` (apps). */
+export const UploadContext = createContext<ProvidedSettings>(noProviderSettings);

@@ -1,12 +1,13 @@
 "use client";
 import type { UploadResult } from "@twentythree-upload/core";
 import { useId, type ComponentProps, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { englishFormLabels } from "./englishFormLabels.js";
 import type { UploadLabels } from "./labels.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadFormMetaFields } from "./UploadFormMetaFields.js";
 import { isBusyStatus, UploadFormStatus } from "./UploadFormStatus.js";
 import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
-import { useLabels } from "./useLabels.js";
+import { useComponentLabels } from "./useComponentLabels.js";
 import { useUploadForm, type UseUploadFormOptions } from "./useUploadForm.js";
 import { useWarnBeforeUnload } from "./useWarnBeforeUnload.js";
 
@@ -26,9 +27,9 @@ export interface UploadFormProps extends UseUploadFormOptions, FormElementProps 
   /** Renders the success message. Default: `labels.uploaded(photoId)`. */
   renderSuccess?: (result: UploadResult) => ReactNode;
   /**
-   * Strings, merged over the provider's labels (English without one): a locale such as
-   * `danishLabels`, a few keys of your own, or both (`{ ...danishLabels, retry: "Igen" }`).
-   * Default: the provider's labels.
+   * Strings, merged over the provider's labels (English for every key no provider gives): a
+   * locale such as `danishLabels`, a few keys of your own, or both
+   * (`{ ...danishLabels, retry: "Igen" }`). Default: the provider's labels, else English.
    */
   labels?: Partial<UploadLabels>;
   /**
@@ -73,7 +74,7 @@ export function UploadForm(props: UploadFormProps) {
     ...rest
   } = props;
   const [uploaderOptions, formProps] = splitUploaderOptions(rest);
-  const labels = useLabels(overrides);
+  const labels = useComponentLabels(englishFormLabels, overrides);
   useFormattingWarmUp(labels.locale);
   const form = useUploadForm({ ...uploaderOptions, meta, initialToken, metadataDebounceMs });
   const fileId = useId();

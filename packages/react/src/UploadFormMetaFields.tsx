@@ -1,10 +1,10 @@
 import { useId, useState } from "react";
-import type { UploadLabels } from "./labels.js";
+import type { UploadFormLabels } from "./englishFormLabels.js";
 import type { EditableMeta } from "./useMetadataSync.js";
 
 /** @internal The optional title and description fields of `<UploadForm>`. */
 export function UploadFormMetaFields(props: {
-  labels: UploadLabels;
+  labels: UploadFormLabels;
   initial: EditableMeta;
   titleField: boolean;
   descriptionField: boolean;

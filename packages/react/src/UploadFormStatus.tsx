@@ -1,7 +1,7 @@
 import type { UploadResult, UploadStatus } from "@twentythree-upload/core";
 import { useRef, type ReactNode } from "react";
 import { describeItem } from "./describeItem.js";
-import type { UploadLabels } from "./labels.js";
+import type { UploadFormLabels } from "./englishFormLabels.js";
 import { shownProgress } from "./shownProgress.js";
 import { UploadProgressBar } from "./UploadProgressBar.js";
 import { useAnnouncement } from "./useAnnouncement.js";
@@ -23,7 +23,7 @@ export function isBusyStatus(status: UploadStatus | "idle"): boolean {
 
 function statusText(
   form: UploadFormController,
-  labels: UploadLabels,
+  labels: UploadFormLabels,
   renderSuccess?: (result: UploadResult) => ReactNode,
 ): ReactNode {
   const { item } = form;
@@ -51,7 +51,7 @@ function statusText(
  */
 export function UploadFormStatus(props: {
   form: UploadFormController;
-  labels: UploadLabels;
+  labels: UploadFormLabels;
   renderSuccess: ((result: UploadResult) => ReactNode) | undefined;
 }) {
   const { form, labels, renderSuccess } = props;

@@ -12,8 +12,8 @@ export interface UploadProgressBarProps extends Omit<
   progress: ProgressState | null;
   /** Accessible name, e.g. "Upload of clip.mov". */
   label: string;
-  /** For `aria-valuetext` and size formatting. */
-  labels: UploadLabels;
+  /** For `aria-valuetext` and size formatting: any labels object, e.g. `useLabels()`'s. */
+  labels: Pick<UploadLabels, "locale" | "progressValue" | "progressIndeterminate">;
   /** Copied to `data-state` (e.g. the item's status). Default: none (no `data-state`). */
   state?: string;
 }

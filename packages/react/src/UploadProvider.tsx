@@ -7,7 +7,7 @@ import type {
 } from "@twentythree-upload/core";
 import { useContext, useMemo, type ReactNode } from "react";
 import type { UploadLabels } from "./labels.js";
-import { UploadContext, type UploadSettings } from "./UploadContext.js";
+import { UploadContext, type ProvidedSettings } from "./UploadContext.js";
 
 /** Props of {@link UploadProvider}. Each one falls back to an enclosing provider's value. */
 export interface UploadProviderProps {
@@ -51,7 +51,7 @@ export interface UploadProviderProps {
 export function UploadProvider(props: UploadProviderProps) {
   const parent = useContext(UploadContext);
   const { site, apiVersion, token, transport, labels, defaults, children } = props;
-  const value = useMemo<UploadSettings>(() => {
+  const value = useMemo<ProvidedSettings>(() => {
     return {
       site: site ?? parent.site,
       apiVersion: apiVersion ?? parent.apiVersion,

@@ -1,12 +1,13 @@
 import type { Uploader, UploadItem } from "@twentythree-upload/core";
 import { createContext, useContext } from "react";
-import type { UploadLabels } from "./labels.js";
+import type { UploadQueueLabels } from "./englishQueueLabels.js";
 import type { UnreadableEntry } from "./readDroppedFiles.js";
 
 /** @internal What `UploadQueue.Root` shares with its parts. */
 export interface UploadQueueContextValue {
   readonly uploader: Uploader;
-  readonly labels: UploadLabels;
+  /** The queue's labels: its `labels` prop over the providers' over its English strings. */
+  readonly labels: UploadQueueLabels;
   /** Opens the file picker rendered by Root. */
   readonly openPicker: () => void;
   /** Adds files to the queue (from the drop zone, picker or paste). */

@@ -9,6 +9,7 @@ import {
   type ComponentPropsWithoutRef,
 } from "react";
 import { composeHandlers } from "./composeHandlers.js";
+import { englishQueueLabels } from "./englishQueueLabels.js";
 import type { UploadLabels } from "./labels.js";
 import { mergeRefs } from "./mergeRefs.js";
 import type { UnreadableEntry } from "./readDroppedFiles.js";
@@ -17,7 +18,7 @@ import { UploadQueueContext, type UploadQueueContextValue } from "./UploadQueueC
 import { useDropZone } from "./useDropZone.js";
 import { useFilePicker } from "./useFilePicker.js";
 import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
-import { useLabels } from "./useLabels.js";
+import { useComponentLabels } from "./useComponentLabels.js";
 import { usePaste } from "./usePaste.js";
 import { useUploader } from "./useUploader.js";
 import { useUploaderState } from "./useUploaderState.js";
@@ -32,9 +33,9 @@ export interface UploadQueueRootProps
   /** Use this uploader instead of creating one from the options. Default: none (one is created). */
   uploader?: Uploader;
   /**
-   * Strings, merged over the provider's labels (English without one): a locale such as
-   * `danishLabels`, a few keys of your own, or both (`{ ...danishLabels, retry: "Igen" }`).
-   * Default: the provider's labels.
+   * Strings, merged over the provider's labels (English for every key no provider gives): a
+   * locale such as `danishLabels`, a few keys of your own, or both
+   * (`{ ...danishLabels, retry: "Igen" }`). Default: the provider's labels, else English.
    */
   labels?: Partial<UploadLabels>;
   /** Allow choosing several files. Default: `true`. */
@@ -81,7 +82,7 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
       ...divProps
     } = rest;
     const uploader = useUploader(given ?? options);
-    const labels = useLabels(overrides);
+    const labels = useComponentLabels(englishQueueLabels, overrides);
     useFormattingWarmUp(labels.locale);
     const isBusy = useUploaderState(uploader, (snapshot) => snapshot.isBusy);
     useWarnBeforeUnload(warnBeforeUnload && isBusy);

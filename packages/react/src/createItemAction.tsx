@@ -1,7 +1,7 @@
 import type { Uploader, UploadStatus } from "@twentythree-upload/core";
 import { forwardRef, type ComponentPropsWithoutRef, type MouseEvent } from "react";
 import { composeHandlers } from "./composeHandlers.js";
-import type { UploadLabels } from "./labels.js";
+import type { UploadQueueLabels } from "./englishQueueLabels.js";
 import { useQueueContext, useQueueItemContext } from "./UploadQueueContext.js";
 import { afterNextRender } from "./nextTask.js";
 
@@ -13,8 +13,8 @@ interface ItemAction {
   /** Statuses in which the button is rendered (it renders nothing in the others). */
   statuses: readonly UploadStatus[];
   run: (uploader: Uploader, id: string) => void;
-  text: (labels: UploadLabels) => string;
-  label: (labels: UploadLabels, name: string) => string;
+  text: (labels: UploadQueueLabels) => string;
+  label: (labels: UploadQueueLabels, name: string) => string;
 }
 
 // Where focus goes when the row itself disappears: the next row, else the previous, else the

@@ -6,7 +6,10 @@ import type { UploadLabels } from "./labels.js";
  * which is what a user quotes to support; TwentyThree's own message is appended as text, and an
  * `ambiguous` error says that the file may be stored already (`labels.maybeStored`).
  */
-export function describeError(error: UploadError | null, labels: UploadLabels): string {
+export function describeError(
+  error: UploadError | null,
+  labels: Pick<UploadLabels, "errors" | "maybeStored">,
+): string {
   if (!error) {
     return labels.errors.network;
   }
@@ -28,7 +31,10 @@ export function describeError(error: UploadError | null, labels: UploadLabels): 
  * failed (e.g. "Failed: The connection failed."), or the video id once it succeeded. A failure or
  * cancellation after the file was sent adds that it may be stored already.
  */
-export function describeItem(item: UploadItem, labels: UploadLabels): string {
+export function describeItem(
+  item: UploadItem,
+  labels: Pick<UploadLabels, "status" | "uploaded" | "rejection" | "errors" | "maybeStored">,
+): string {
   const status = labels.status[item.status];
   if (item.status === "succeeded" && item.result) {
     return labels.uploaded(item.result.photoId);

@@ -1,78 +1,17 @@
+import { englishCallbackLabels } from "./englishCallbackLabels.js";
+import { englishCustomUiLabels } from "./englishCustomUiLabels.js";
+import { englishFormLabels } from "./englishFormLabels.js";
+import { englishQueueLabels } from "./englishQueueLabels.js";
 import type { UploadLabels } from "./labels.js";
 
-const files = (count: number) => (count === 1 ? "1 file" : `${count} files`);
-
-/** English strings: the defaults. */
+/**
+ * English strings: the defaults. Every key of `UploadLabels`; the built-in components each fall
+ * back to their own part of it (an app that shows only a form does not ship the queue's strings),
+ * and an app imports this whole object only when it uses it (e.g. `useLabels()`).
+ */
 export const englishLabels: UploadLabels = {
-  locale: "en",
-  chooseFiles: "Choose files",
-  chooseFile: "Choose a file",
-  dropZone: "Add files: drop them here, paste them, or press Enter to choose",
-  dropZoneHint: "Drop files here, paste them, or choose them.",
-  fileList: "Files",
-  emptyQueue: "No files yet.",
-  cancel: "Cancel",
-  retry: "Retry",
-  remove: "Remove",
-  cancelAll: "Cancel all",
-  retryAll: "Retry all",
-  cancelItem: (name) => `Cancel ${name}`,
-  retryItem: (name) => `Retry ${name}`,
-  removeItem: (name) => `Remove ${name}`,
-  status: {
-    rejected: "Not added",
-    queued: "Waiting",
-    uploading: "Uploading",
-    processing: "Processing",
-    retrying: "Retrying soon",
-    paused: "Paused: offline",
-    succeeded: "Uploaded",
-    failed: "Failed",
-    canceled: "Canceled",
-  },
-  itemProgress: (name) => `Upload of ${name}`,
-  totalProgress: "All uploads",
-  progressValue: (percent, loaded, total) => `${percent}% (${loaded} of ${total})`,
-  progressIndeterminate: "Uploading, progress unknown",
-  speed: (rate, remaining) => (remaining ? `${rate}, ${remaining} left` : rate),
-  totalSummary: (done, total) => `${done} of ${files(total)} uploaded`,
-  errors: {
-    network: "The connection failed.",
-    timeout: "The upload stalled or the server did not answer in time.",
-    http: "The server answered with an error.",
-    "token-expired": "The upload permission expired.",
-    "token-invalid": "The upload permission was refused.",
-    "file-rejected": "The video platform refused the file.",
-    cors: "The video platform does not allow uploads from this page.",
-    aborted: "The upload was canceled.",
-  },
-  rejection: (_name, rejection) => rejection.message,
-  maybeStored: "The file may already be on the video platform.",
-  announceStarted: (names) =>
-    names.length === 1 ? `Uploading ${names[0]}` : `Uploading ${files(names.length)}`,
-  announceSucceeded: (names) =>
-    names.length === 1 ? `${names[0]} uploaded` : `${files(names.length)} uploaded`,
-  announceFailed: (name, reason) => `${name} failed: ${reason}`,
-  announceRejected: (name, reason) => `${name} was not added: ${reason}`,
-  announceCanceled: (name) => `${name} canceled`,
-  announceRetrying: (names) =>
-    `${names.length === 1 ? names[0] : files(names.length)} failed; retrying soon`,
-  announcePaused: (names) =>
-    `Offline: ${names.length === 1 ? names[0] : files(names.length)} paused until the connection is back`,
-  formFile: "Video file",
-  formTitle: "Title",
-  formDescription: "Description",
-  formSubmit: "Upload video",
-  formPreparing: "Preparing the upload…",
-  formTokenError: "The upload could not be prepared.",
-  formNoFile: "Choose a file first.",
-  formMetadataError: "The title and description could not be saved yet.",
-  uploaded: (photoId) => `Uploaded. Video id: ${photoId}`,
-  formAlreadyUploaded: (name) => `${name} is already uploaded; it was not sent again.`,
-  callbackWorking: "Finishing the upload…",
-  callbackFailed: (message) => `The upload failed: ${message}`,
-  callbackHandedOff: "Upload finished. You can close this window.",
-  callbackInvalid: "This page did not receive a valid upload result.",
-  callbackUnverified: (photoId) =>
-    `Uploaded. Video id: ${photoId} (not confirmed: this browser did not start this upload).`,
+  ...englishFormLabels,
+  ...englishQueueLabels,
+  ...englishCallbackLabels,
+  ...englishCustomUiLabels,
 };

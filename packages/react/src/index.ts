@@ -68,5 +68,6 @@ export { englishLabels } from "./englishLabels.js";
 export { formatDuration, formatFileSize, formatSpeed } from "./formatting.js";
 export type { UploadLabels } from "./labels.js";
 export { readDroppedFiles, type DroppedFiles, type UnreadableEntry } from "./readDroppedFiles.js";
-export { defaultUploadSettings, type UploadSettings } from "./UploadContext.js";
+export { defaultUploadSettings } from "./defaultUploadSettings.js";
+export type { UploadSettings } from "./UploadContext.js";
 export { UploadSettingsError } from "./UploadSettingsError.js";

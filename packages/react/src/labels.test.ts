@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { danishLabels } from "./danishLabels.js";
+import { englishCallbackLabels } from "./englishCallbackLabels.js";
+import { englishCustomUiLabels } from "./englishCustomUiLabels.js";
+import { englishFormLabels } from "./englishFormLabels.js";
 import { englishLabels } from "./englishLabels.js";
+import { englishQueueLabels } from "./englishQueueLabels.js";
 import { formatDuration, formatFileSize, formatSpeed } from "./formatting.js";
 
 describe("labels", () => {
@@ -16,6 +20,22 @@ describe("labels", () => {
               })
             : value;
         expect(sample, key).toBeTruthy();
+      }
+    }
+  });
+
+  it("builds englishLabels from the components' English, each key the same in every part", () => {
+    const parts = [
+      englishFormLabels,
+      englishQueueLabels,
+      englishCallbackLabels,
+      englishCustomUiLabels,
+    ];
+    const keys = new Set(parts.flatMap((part) => Object.keys(part)));
+    expect([...keys].sort()).toEqual(Object.keys(englishLabels).sort());
+    for (const part of parts) {
+      for (const [key, value] of Object.entries(part)) {
+        expect(value, key).toBe(englishLabels[key as keyof typeof englishLabels]);
       }
     }
   });

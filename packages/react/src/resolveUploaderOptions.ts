@@ -7,7 +7,7 @@ import { UploadSettingsError } from "./UploadSettingsError.js";
  * {@link UploadSettingsError} when `site` or `token` is missing everywhere.
  */
 export function resolveUploaderOptions(
-  settings: UploadSettings,
+  settings: Omit<UploadSettings, "labels">,
   options: Partial<UploaderOptions>,
 ): UploaderOptions {
   const site = options.site ?? settings.defaults.site ?? settings.site;

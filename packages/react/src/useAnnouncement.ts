@@ -12,7 +12,22 @@ import { useUploaderState } from "./useUploaderState.js";
  * events at once become one sentence per kind. A sentence that is due again (the same failure
  * after a retry) empties the text for one frame, so that screen readers say it again.
  */
-export function useAnnouncement(uploader: Uploader, labels: UploadLabels): string {
+export function useAnnouncement(
+  uploader: Uploader,
+  labels: Pick<
+    UploadLabels,
+    | "announceStarted"
+    | "announceSucceeded"
+    | "announceFailed"
+    | "announceRejected"
+    | "announceCanceled"
+    | "announceRetrying"
+    | "announcePaused"
+    | "rejection"
+    | "errors"
+    | "maybeStored"
+  >,
+): string {
   const snapshot = useUploaderState(uploader);
   // The snapshot last seen, to compare statuses with: items keep their identity until they
   // change, and its `byId` finds the others (a Map of every id and status would cost ~25 bytes

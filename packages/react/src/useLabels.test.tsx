@@ -1,12 +1,18 @@
+import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import {
   CallbackHandler,
   danishLabels,
+  defaultUploadSettings,
+  englishLabels,
   UploadForm,
   UploadProvider,
   UploadQueue,
+  useLabels,
+  useUploadContext,
   type UploadLabels,
+  type UploadSettings,
 } from "./index.js";
 
 // Locales are labels objects the app imports and passes as `labels`; each level merges over the
@@ -56,5 +62,64 @@ describe("labels props", () => {
     );
     // An invalid callback (no photo_id): the Danish sentence, not English's.
     expect(html).toContain(danishLabels.callbackInvalid);
+  });
+
+  // Components fall back to their own part of English, not to a complete English object from the
+  // provider: a provider given a few keys must still leave every other string English.
+  it("keeps English for every key a provider's partial labels leave out, in each component", () => {
+    const partial: Partial<UploadLabels> = {
+      formSubmit: "Send video",
+      emptyQueue: "Tom kø",
+      callbackWorking: "Et øjeblik…",
+    };
+    const html = renderToString(
+      <UploadProvider site="videos.example.com" token="/token" labels={partial}>
+        <UploadForm titleField />
+        <UploadQueue />
+        <CallbackHandler search="?domain=videos.example.com" />
+      </UploadProvider>,
+    );
+    expect(html).toContain("Send video");
+    expect(html).toContain(englishLabels.formFile);
+    expect(html).toContain(englishLabels.formTitle);
+    expect(html).toContain("Tom kø");
+    expect(html).toContain(englishLabels.dropZone);
+    expect(html).toContain(englishLabels.dropZoneHint);
+    expect(html).toContain(englishLabels.totalProgress);
+    expect(html).toContain(englishLabels.callbackInvalid);
+    expect(html).not.toContain(englishLabels.formSubmit);
+    expect(html).not.toContain(englishLabels.emptyQueue);
+  });
+});
+
+describe("useUploadContext and useLabels (for UIs of your own)", () => {
+  function read(wrap: (probe: ReactElement) => ReactElement) {
+    const seen: { settings?: UploadSettings; labels?: UploadLabels } = {};
+    const Probe = () => {
+      seen.settings = useUploadContext();
+      seen.labels = useLabels({ retry: "Again" });
+      return null;
+    };
+    renderToString(wrap(<Probe />));
+    return seen;
+  }
+
+  it("gives defaultUploadSettings and all of English without a provider", () => {
+    const { settings, labels } = read((probe) => probe);
+    expect(settings).toBe(defaultUploadSettings);
+    expect(settings?.labels).toBe(englishLabels);
+    expect(labels).toEqual({ ...englishLabels, retry: "Again" });
+  });
+
+  it("gives a partial provider's keys over all of English", () => {
+    const { settings, labels } = read((probe) => (
+      <UploadProvider site="videos.example.com" labels={{ formSubmit: "Send", retry: "Igen" }}>
+        {probe}
+      </UploadProvider>
+    ));
+    expect(settings?.site).toBe("videos.example.com");
+    expect(settings?.labels).toEqual({ ...englishLabels, formSubmit: "Send", retry: "Igen" });
+    // The hook's own overrides win over the provider's.
+    expect(labels).toEqual({ ...englishLabels, formSubmit: "Send", retry: "Again" });
   });
 });

@@ -1,10 +1,20 @@
-import { useContext } from "react";
-import { UploadContext, type UploadSettings } from "./UploadContext.js";
+import { useContext, useMemo } from "react";
+import { defaultUploadSettings } from "./defaultUploadSettings.js";
+import { englishLabels } from "./englishLabels.js";
+import { noProviderSettings, UploadContext, type UploadSettings } from "./UploadContext.js";
 
 /**
- * The settings of the nearest `UploadProvider`, or the defaults (English labels, legacy API, no
- * site or token) when there is none, so that components also work standalone with props.
+ * The settings of the nearest `UploadProvider`, with its labels merged over `englishLabels`, or
+ * `defaultUploadSettings` (English labels, legacy API, no site or token) when there is none, so
+ * that components also work standalone with props.
  */
 export function useUploadContext(): UploadSettings {
-  return useContext(UploadContext);
+  const provided = useContext(UploadContext);
+  return useMemo(
+    () =>
+      provided === noProviderSettings
+        ? defaultUploadSettings
+        : { ...provided, labels: { ...englishLabels, ...provided.labels } },
+    [provided],
+  );
 }

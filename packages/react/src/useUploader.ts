@@ -1,7 +1,7 @@
 import { createUploader, type Uploader, type UploaderOptions } from "@twentythree-upload/core";
 import { useEffect, useState } from "react";
 import { resolveUploaderOptions } from "./resolveUploaderOptions.js";
-import { useUploadContext } from "./useUploadContext.js";
+import { useProvidedSettings } from "./useProvidedSettings.js";
 
 /** Options of {@link useUploader}: core's `UploaderOptions`; `site` and `token` may come from `UploadProvider`. */
 export type UseUploaderOptions = Partial<UploaderOptions>;
@@ -30,7 +30,7 @@ export function isUploader(value: unknown): value is Uploader {
  * @throws UploadSettingsError when `site` or `token` is missing everywhere.
  */
 export function useUploader(source: UseUploaderOptions | Uploader = {}): Uploader {
-  const settings = useUploadContext();
+  const settings = useProvidedSettings();
   const external = isUploader(source) ? source : null;
   const resolved = external ? null : resolveUploaderOptions(settings, source as UseUploaderOptions);
   const [owned] = useState(() => (resolved ? createUploader(resolved) : null));
