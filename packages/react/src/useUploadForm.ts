@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMetadataSync, type EditableMeta } from "./useMetadataSync.js";
 import { resolveUploaderOptions } from "./resolveUploaderOptions.js";
 import { useLatest } from "./useLatest.js";
-import { useUploadContext } from "./useUploadContext.js";
+import { useProvidedSettings } from "./useProvidedSettings.js";
 import { useUploader } from "./useUploader.js";
 import { useUploaderState } from "./useUploaderState.js";
 import {
@@ -82,7 +82,7 @@ const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paus
  */
 export function useUploadForm(options: UseUploadFormOptions): UploadFormController {
   const { meta = {}, initialToken, metadataDebounceMs = 600, ...uploaderOptions } = options;
-  const settings = useUploadContext();
+  const settings = useProvidedSettings();
   const hasSource = Boolean(uploaderOptions.token ?? settings.defaults.token ?? settings.token);
   // A form with only a server-issued token still works; only a second token is impossible.
   const resolved = resolveUploaderOptions(

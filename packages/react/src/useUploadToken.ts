@@ -11,7 +11,7 @@ import { useCallback, useContext, useRef } from "react";
 import { useFallbackQueryClient } from "./useFallbackQueryClient.js";
 import { tokenSourceKey } from "./tokenSourceKey.js";
 import { useLatest } from "./useLatest.js";
-import { useUploadContext } from "./useUploadContext.js";
+import { useProvidedSettings } from "./useProvidedSettings.js";
 
 /** Options of {@link useUploadToken}. */
 export interface UseUploadTokenOptions {
@@ -102,7 +102,7 @@ export function useUploadToken(
   meta: UploadMeta = {},
   options: UseUploadTokenOptions = {},
 ): UploadTokenState {
-  const settings = useUploadContext();
+  const settings = useProvidedSettings();
   const source = options.token ?? settings.token;
   const marginMs = options.refreshMarginMs ?? 60_000;
   const contextClient = useContext(QueryClientContext);
