@@ -155,6 +155,7 @@ function createEngine(
   }
 
   function cancelJobs(targets: Iterable<UploadJob>, ids: readonly string[] | null) {
+    const maybeStored: string[] = [];
     for (const job of targets) {
       if (job.phase === "encoding") {
         // Already stored: stop waiting for encoding; it is a success all the same.
@@ -173,12 +174,15 @@ function createEngine(
         }
         // `unreconciled` stays: a file canceled after it was sent may be stored all the same,
         // and a retry looks it up first.
+        if (job.unreconciled !== null) {
+          maybeStored.push(job.id);
+        }
         job.phase = "settled";
         tokens.forget(job.id);
       }
     }
     const error = new UploadError("aborted", "The upload was canceled.", { ambiguous: true });
-    store.dispatch({ type: "canceled", ids, error });
+    store.dispatch({ type: "canceled", ids, error, maybeStored });
     pump();
   }
 

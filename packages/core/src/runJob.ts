@@ -230,6 +230,11 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
       store.dropProgress(job.id);
       store.dispatch({ type: "bodySent", id: job.id, attempt: attemptNumber });
     },
+    // The iframe's form POST: no byte counts, no "body sent" before the answer. The item stays
+    // `uploading`, but from here on it may be stored, as after onBodySent.
+    onSubmitted: () => {
+      job.unreconciled = sent;
+    },
   });
   store.dropProgress(job.id);
   if (outcome.ok) {

@@ -9,13 +9,15 @@ import type { ProgressState, Transport, TransportRequest, UploadResult } from ".
 /** What {@link sendAttempt} needs. */
 export interface SendAttemptOptions {
   readonly transport: Transport;
-  readonly request: Omit<TransportRequest, "signal" | "onProgress" | "onBodySent">;
+  readonly request: Omit<TransportRequest, "signal" | "onProgress" | "onBodySent" | "onSubmitted">;
   /** Cancels the attempt (the outcome is then an `aborted` error). */
   readonly signal: AbortSignal;
   readonly stallTimeoutMs: number;
   readonly responseTimeoutMs: number;
   readonly onProgress: (progress: ProgressState) => void;
   readonly onBodySent: () => void;
+  /** The transport handed the request to the browser without byte counts (the iframe). */
+  readonly onSubmitted: () => void;
 }
 
 /** How the attempt ended. */
@@ -40,13 +42,18 @@ function describeDuration(ms: number): string {
   return `${Math.round(ms / 60_000)} min`;
 }
 
-function timeoutError(phase: StallPhase, options: SendAttemptOptions): UploadError {
+function timeoutError(
+  phase: StallPhase,
+  options: SendAttemptOptions,
+  isSubmitted: boolean,
+): UploadError {
   const response = describeDuration(options.responseTimeoutMs);
   switch (phase) {
     case "sending":
       return new UploadError(
         "timeout",
         `The upload stalled: no progress for ${describeDuration(options.stallTimeoutMs)}.`,
+        { ambiguous: isSubmitted },
       );
     case "response":
       return new UploadError(
@@ -68,6 +75,8 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
   let stalledIn: StallPhase | null = null;
   let hasSent = false;
   let isBodySent = false;
+  // Submitted without byte counts (the iframe): the file may be stored from here on.
+  let isSubmitted = false;
   let isOver = false;
   const watch = createStallWatch({
     stallTimeoutMs: options.stallTimeoutMs,
@@ -112,15 +121,31 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
         watch.bodySent();
         options.onBodySent();
       },
+      onSubmitted() {
+        if (isOver || isBodySent || isSubmitted) {
+          return;
+        }
+        hasSent = true;
+        isSubmitted = true;
+        // No timer starts: a big file's form POST may take long, and nothing reports progress.
+        options.onSubmitted();
+      },
     });
     return { ok: true, result };
   } catch (caught) {
     let error: UploadError;
     let isFinal = false;
     if (stalledIn !== null) {
-      error = timeoutError(stalledIn, options);
+      error = timeoutError(stalledIn, options, isSubmitted);
     } else if (options.signal.aborted) {
-      error = new UploadError("aborted", "The upload was canceled.", { cause: caught });
+      const mayBeStored = isBodySent || isSubmitted;
+      error = new UploadError(
+        "aborted",
+        mayBeStored
+          ? "The upload was canceled; TwentyThree may already have stored the file."
+          : "The upload was canceled.",
+        { ambiguous: mayBeStored, cause: caught },
+      );
     } else if (caught instanceof UploadError) {
       error = caught;
     } else {
@@ -130,7 +155,7 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
       const own = caught instanceof TwentyThreeUploadError ? caught.message : null;
       isFinal = own !== null;
       error = new UploadError("network", own ?? "The upload failed unexpectedly.", {
-        ambiguous: isBodySent,
+        ambiguous: isBodySent || isSubmitted,
         cause: caught,
       });
     }

@@ -196,6 +196,16 @@ export interface TransportRequest {
   onProgress(progress: TransportProgress): void;
   /** The whole body has been sent; from now on the server is processing. */
   onBodySent(): void;
+  /**
+   * For transports that cannot see their bytes leave (no byte progress, no `onBodySent` until
+   * the answer), like the iframe's form POST: call it when the request is handed to the browser.
+   * From then on TwentyThree may store the file whatever the page learns, so the uploader counts
+   * a cancel, a timeout or a lost answer as `ambiguous`: it never hands the token out again and
+   * looks the attempt up (`findUploads`) before sending the file again. Transports that report
+   * `onBodySent` need not call it. Optional for callers: call it as `request.onSubmitted?.()`.
+   * Default: not provided (the uploader always provides it).
+   */
+  onSubmitted?(): void;
 }
 
 /**

@@ -36,12 +36,15 @@ export type UploaderAction =
   | { readonly type: "failed"; readonly id: string; readonly error: UploadError }
   /**
    * The listed unsettled items (or all) were canceled; `error` (ambiguous) becomes the error of
-   * those whose file was sent without an answer yet (`processing`): it may be stored.
+   * those whose file may be stored: sent without an answer yet (`processing`), or listed in
+   * `maybeStored` (the engine knows an attempt may have reached TwentyThree, e.g. the iframe's
+   * form POST, which shows no progress).
    */
   | {
       readonly type: "canceled";
       readonly ids: readonly string[] | null;
       readonly error: UploadError;
+      readonly maybeStored: readonly string[];
     }
   /** `retry()`: the listed failed or canceled items (or all) go back in line. */
   | { readonly type: "retryRequested"; readonly ids: readonly string[] | null }

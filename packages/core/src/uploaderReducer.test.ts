@@ -171,7 +171,7 @@ describe("uploaderReducer", () => {
     for (const action of [
       { type: "attemptStarted", id: "a", attempt: 2 },
       { type: "succeeded", id: "a", result: result("1") },
-      { type: "canceled", ids: null, error: canceled },
+      { type: "canceled", ids: null, error: canceled, maybeStored: [] },
       { type: "requeued", id: "a", error: null },
       { type: "connectivityChanged", isOnline: true },
     ] satisfies UploaderAction[]) {
@@ -187,7 +187,19 @@ describe("uploaderReducer", () => {
       { type: "attemptStarted", id: "a", attempt: 1 },
       { type: "bodySent", id: "a", attempt: 1 },
       { type: "attemptStarted", id: "b", attempt: 1 },
-      { type: "canceled", ids: null, error: canceled },
+      { type: "canceled", ids: null, error: canceled, maybeStored: [] },
+    ]);
+    expect(state.snapshot.byId.get("a")).toMatchObject({ status: "canceled", error: canceled });
+    expect(state.snapshot.byId.get("b")).toMatchObject({ status: "canceled", error: null });
+  });
+
+  it("gives the ambiguous error to items the engine says may be stored, though still uploading", () => {
+    // The iframe's form POST: no progress, no "body sent", but submitted.
+    const state = run([
+      added(item("a"), item("b")),
+      { type: "attemptStarted", id: "a", attempt: 1 },
+      { type: "attemptStarted", id: "b", attempt: 1 },
+      { type: "canceled", ids: null, error: canceled, maybeStored: ["a"] },
     ]);
     expect(state.snapshot.byId.get("a")).toMatchObject({ status: "canceled", error: canceled });
     expect(state.snapshot.byId.get("b")).toMatchObject({ status: "canceled", error: null });
@@ -198,7 +210,7 @@ describe("uploaderReducer", () => {
       added(item("a"), item("b"), item("c", 10, "rejected")),
       { type: "attemptStarted", id: "a", attempt: 1 },
       { type: "succeeded", id: "a", result: result("1") },
-      { type: "canceled", ids: null, error: canceled },
+      { type: "canceled", ids: null, error: canceled, maybeStored: [] },
     ]);
     expect(state.snapshot.items.map((entry) => entry.status)).toEqual([
       "succeeded",
@@ -271,7 +283,12 @@ describe("uploaderReducer", () => {
     expect(state.snapshot.isBusy).toBe(false);
     state = uploaderReducer(state, { type: "startRequested", ids: ["a"] });
     expect(state.snapshot.isBusy).toBe(true);
-    state = uploaderReducer(state, { type: "canceled", ids: ["a"], error: canceled });
+    state = uploaderReducer(state, {
+      type: "canceled",
+      ids: ["a"],
+      error: canceled,
+      maybeStored: [],
+    });
     expect(state.snapshot.isBusy).toBe(false);
     state = uploaderReducer(state, { type: "startRequested", ids: null });
     expect(state.snapshot.isBusy).toBe(true);

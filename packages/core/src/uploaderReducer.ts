@@ -179,7 +179,10 @@ export function uploaderReducer(state: UploaderState, action: UploaderAction): U
                 ...item,
                 status: "canceled",
                 error:
-                  item.status === "processing" && item.result === null ? action.error : item.error,
+                  (item.status === "processing" && item.result === null) ||
+                  action.maybeStored.includes(item.id)
+                    ? action.error
+                    : item.error,
                 retryAt: null,
                 progress: zeroProgress(item.size),
               }
