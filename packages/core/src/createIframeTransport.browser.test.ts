@@ -72,6 +72,8 @@ describe.each(["legacy", "v2"] as const)("iframe transport, %s API, site without
     ]);
     // Indeterminate progress, honestly: no byte counts.
     expect(request.progress).toEqual([{ loaded: 0, total: null }]);
+    // Submitted (from then on the file may be stored), and answered.
+    expect(request.submitted()).toBe(1);
     expect(request.bodySent()).toBe(1);
     expect(document.querySelectorAll("iframe, form").length).toBe(frames);
   });
@@ -119,6 +121,23 @@ describe.each(["legacy", "v2"] as const)("iframe transport, %s API, site without
     expect(await storedWith(emu, sha256)).toHaveLength(1);
   });
 
+  it("canceled before it submits, it has sent nothing: not ambiguous, never submitted", async () => {
+    const token = await tokenFrom(emu, api, {
+      return_url: sameOriginReturnUrl("callback.html", "green"),
+    });
+    const before = (await emu.requests()).length;
+    const { file } = await randomFile(10_000);
+    const request = transportRequest(emu, api, token, file);
+    request.controller.abort();
+    expect(await rejectionOf(transport(request))).toMatchObject({
+      kind: "aborted",
+      ambiguous: false,
+    });
+    expect(request.submitted()).toBe(0);
+    expect(request.progress).toEqual([]);
+    expect((await emu.requests()).slice(before)).toEqual([]);
+  });
+
   it("aborts by removing the frame: the emulator sees the abort and stores nothing", async () => {
     const token = await tokenFrom(emu, api, {
       return_url: sameOriginReturnUrl("callback.html", "green"),
@@ -138,6 +157,9 @@ describe.each(["legacy", "v2"] as const)("iframe transport, %s API, site without
       .toBeGreaterThan(500_000);
     request.controller.abort();
     expect(await pending).toMatchObject({ kind: "aborted", ambiguous: true });
+    // The uploader was told at the submit: no answer came, so no onBodySent.
+    expect(request.submitted()).toBe(1);
+    expect(request.bodySent()).toBe(0);
     expect(document.querySelectorAll("iframe, form").length).toBe(frames);
     await expect
       .poll(async () => (await posts()).every((r) => r.done), { timeout: 30_000 })

@@ -9,7 +9,8 @@ import type { Transport } from "./types.js";
  * page posts with `handOffCallback()` (whichever comes first).
  *
  * There is no byte progress: progress is reported once as `{ loaded: 0, total: null }`
- * (indeterminate), and `onBodySent` is called when the answer arrives.
+ * (indeterminate), `onSubmitted` is called as the form is submitted (from then on the file may
+ * be stored: a cancel is `ambiguous`), and `onBodySent` when the answer arrives.
  *
  * When the answer cannot be read (no return_url, a cross-origin return_url, TwentyThree's plain
  * text token error), the outcome is unknown: the promise rejects with a `network` error marked

@@ -87,6 +87,8 @@ function upload(kit: TransportKit, request: TransportRequest): Promise<UploadRes
     signal.addEventListener("abort", onAbort, { once: true });
     request.onProgress({ loaded: 0, total: null });
     iframe.addEventListener("load", onLoad);
+    // The browser says nothing more until the answer: from here the file may be stored.
+    request.onSubmitted?.();
     form.submit();
   });
 }

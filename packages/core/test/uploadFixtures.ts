@@ -50,6 +50,8 @@ export function tokenFrom(
 export interface RecordedRequest extends TransportRequest {
   readonly progress: TransportProgress[];
   readonly bodySent: () => number;
+  /** How many times the transport called `onSubmitted`. */
+  readonly submitted: () => number;
   readonly controller: AbortController;
 }
 
@@ -63,6 +65,7 @@ export function transportRequest(
   const progress: TransportProgress[] = [];
   const controller = new AbortController();
   let bodySent = 0;
+  let submitted = 0;
   return {
     file,
     fileName: file.name,
@@ -74,8 +77,10 @@ export function transportRequest(
     controller,
     progress,
     bodySent: () => bodySent,
+    submitted: () => submitted,
     onProgress: (event) => progress.push(event),
     onBodySent: () => (bodySent += 1),
+    onSubmitted: () => (submitted += 1),
   };
 }
 

@@ -1,0 +1,131 @@
+// A cancel while the iframe transport's form POST is under way, in Chromium against a spawned
+// emulator: the browser gives the iframe no progress and no "body sent" event, so from the
+// submit on the file may be stored whatever the page learns. The item must say so, and a
+// person's retry must look the earlier attempt up (photo/list) rather than upload again.
+import {
+  createEmulatorClient,
+  type RequestRecord,
+  type SpawnedEmulatorClient,
+} from "@twentythree-upload/emulator/client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { randomFile } from "../test/uploadFixtures.js";
+import { createUploader } from "./createUploader.js";
+import type { Uploader, UploaderSnapshot } from "./types.js";
+
+/** Resolves with the snapshot once no item is queued or in flight. */
+function settled(uploader: Uploader): Promise<UploaderSnapshot> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const snapshot = uploader.getSnapshot();
+      const busy = snapshot.items.some((item) =>
+        ["queued", "uploading", "processing", "retrying", "paused"].includes(item.status),
+      );
+      if (!busy) {
+        unsubscribe();
+        resolve(snapshot);
+      }
+    };
+    const unsubscribe = uploader.subscribe(check);
+    check();
+  });
+}
+
+let emulator: SpawnedEmulatorClient;
+beforeAll(async () => {
+  // CORS on, so that photo/list (reconciliation) can be read; the iframe works either way.
+  emulator = await createEmulatorClient(inject("emulatorUrl")).spawn();
+});
+afterAll(() => emulator.close());
+
+// A return_url on this page's origin, whose page hands the callback back (handOffCallback).
+const returnUrl = () => new URL("/packages/core/test/callback.html", window.location.origin).href;
+
+function iframeUploader(): Uploader {
+  return createUploader({
+    site: emulator.url,
+    token: emulator.tokenUrl({ return_url: returnUrl() }),
+    transport: "iframe",
+  });
+}
+
+const redeemPosts = async (before: number): Promise<RequestRecord[]> =>
+  (await emulator.requests())
+    .slice(before)
+    .filter((r) => r.endpoint === "photo/redeem-upload-token" && r.method === "POST");
+
+describe("createUploader in Chromium: canceling an iframe post", () => {
+  it("says the file may be stored, and a retry finds the stored upload instead of sending again", async () => {
+    // TwentyThree stores the file, then is slow to answer: the page cancels in between.
+    await emulator.addFault({ endpoint: "redeem-upload-token", processingDelayMs: 20_000 });
+    const { file, sha256 } = await randomFile(120_000, "canceled-late.mp4");
+    const before = (await emulator.requests()).length;
+    const uploader = iframeUploader();
+    const [id = ""] = uploader.add([file]);
+    const stored = async () => (await emulator.uploads()).filter((u) => u.sha256 === sha256);
+    await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(1);
+    expect(uploader.getSnapshot().byId.get(id)?.status).toBe("uploading");
+
+    uploader.cancel(id);
+    expect(uploader.getSnapshot().byId.get(id)).toMatchObject({
+      status: "canceled",
+      error: { kind: "aborted", ambiguous: true },
+    });
+
+    uploader.retry(id);
+    const done = await settled(uploader);
+    const [upload] = await stored();
+    expect(await stored()).toHaveLength(1);
+    expect(done.byId.get(id)).toMatchObject({
+      status: "succeeded",
+      result: { photoId: upload?.photoId },
+    });
+    // The retry asked photo/list about the first token and sent nothing again.
+    const posts = await redeemPosts(before);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.uploadToken).toBe(upload?.uploadToken);
+    const lookups = (await emulator.requests())
+      .slice(before)
+      .filter((r) => r.endpoint === "photo/list");
+    expect(lookups.length).toBeGreaterThanOrEqual(1);
+    uploader.destroy();
+  }, 40_000);
+
+  it("never presents the canceled post's token again: a retry that finds nothing gets a fresh one", async () => {
+    // The post is under way (part of the body read) when the page cancels: nothing is stored,
+    // but the page cannot know that.
+    await emulator.addFault({ endpoint: "redeem-upload-token", stallAfterBytes: 100_000 });
+    const { file, sha256 } = await randomFile(1_000_000, "canceled-early.mp4");
+    const before = (await emulator.requests()).length;
+    const uploader = iframeUploader();
+    const [id = ""] = uploader.add([file]);
+    await expect
+      .poll(async () => (await redeemPosts(before))[0]?.bytesReceived ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+
+    uploader.cancel(id);
+    expect(uploader.getSnapshot().byId.get(id)).toMatchObject({
+      status: "canceled",
+      error: { kind: "aborted", ambiguous: true },
+    });
+
+    uploader.retry(id);
+    const done = await settled(uploader);
+    const stored = (await emulator.uploads()).filter((u) => u.sha256 === sha256);
+    expect(stored).toHaveLength(1);
+    expect(done.byId.get(id)).toMatchObject({
+      status: "succeeded",
+      result: { photoId: stored[0]?.photoId },
+    });
+    const posts = await redeemPosts(before);
+    expect(posts).toHaveLength(2);
+    const [first, second] = posts;
+    expect(second?.uploadToken).toBe(stored[0]?.uploadToken);
+    expect(first?.uploadToken).not.toBe(second?.uploadToken);
+    // It looked before sending again.
+    const lookups = (await emulator.requests())
+      .slice(before)
+      .filter((r) => r.endpoint === "photo/list");
+    expect(lookups.length).toBeGreaterThanOrEqual(1);
+    uploader.destroy();
+  }, 40_000);
+});
