@@ -8,6 +8,8 @@ export const proxyTransport: Transport = async (request) => {
   for (const [name, value] of Object.entries(request.fields)) form.append(name, value);
   form.append("file", request.file, request.fileName);
   request.onProgress({ loaded: 0, total: null });
+  // fetch shows no upload progress: from here on the proxy may store the file.
+  request.onSubmitted?.();
   let response: Response;
   try {
     response = await fetch("/upload-proxy", { method: "POST", body: form, signal: request.signal });
