@@ -1,7 +1,9 @@
-// A cancel while the iframe transport's form POST is under way, in Chromium against a spawned
-// emulator: the browser gives the iframe no progress and no "body sent" event, so from the
-// submit on the file may be stored whatever the page learns. The item must say so, and a
-// person's retry must look the earlier attempt up (photo/list) rather than upload again.
+// Canceling an upload in flight, in Chromium against a spawned emulator. The iframe transport's
+// form POST shows no progress and no "body sent" event, so from the submit on the file may be
+// stored whatever the page learns: the item must say so, and a person's retry must look the
+// earlier attempt up (photo/list) rather than upload again. The chunked transport's earlier
+// chunks store nothing (TwentyThree adds the video when the final chunk completes): a cancel
+// between chunks is not ambiguous, and its token is not presented again either.
 import {
   createEmulatorClient,
   type RequestRecord,
@@ -9,6 +11,7 @@ import {
 } from "@twentythree-upload/emulator/client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { randomFile } from "../test/uploadFixtures.js";
+import { createChunkedTransport } from "./createChunkedTransport.js";
 import { createUploader } from "./createUploader.js";
 import type { Uploader, UploaderSnapshot } from "./types.js";
 
@@ -126,6 +129,55 @@ describe("createUploader in Chromium: canceling an iframe post", () => {
       .slice(before)
       .filter((r) => r.endpoint === "photo/list");
     expect(lookups.length).toBeGreaterThanOrEqual(1);
+    uploader.destroy();
+  }, 40_000);
+});
+
+describe("createUploader in Chromium: canceling between chunks", () => {
+  it("stores nothing, says nothing may be stored, and a retry sends again with a fresh token", async () => {
+    // One chunk at a time; the second is read whole and then not answered for a while.
+    await emulator.addFault({
+      endpoint: "redeem-upload-token",
+      after: 1,
+      processingDelayMs: 20_000,
+    });
+    const { file, sha256 } = await randomFile(3_000_000, "chunks.mp4");
+    const before = (await emulator.requests()).length;
+    const uploader = createUploader({
+      site: emulator.url,
+      // The emulator's echo page answers XHRs from any origin (CORS), unlike this page's.
+      token: emulator.tokenUrl({ return_url: emulator.returnUrl() }),
+      transport: createChunkedTransport({ chunkSize: 1_000_000, parallel: 1 }),
+    });
+    const [id = ""] = uploader.add([file]);
+    await expect
+      .poll(async () => (await redeemPosts(before)).find((r) => r.chunk === 2)?.bytesReceived, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+    const [first] = await redeemPosts(before);
+    expect(first).toMatchObject({ chunk: 1, status: 200 });
+
+    uploader.cancel(id);
+    expect(uploader.getSnapshot().byId.get(id)).toMatchObject({ status: "canceled", error: null });
+
+    uploader.retry(id);
+    const done = await settled(uploader);
+    const stored = (await emulator.uploads()).filter((u) => u.sha256 === sha256);
+    expect(stored).toHaveLength(1);
+    expect(done.byId.get(id)).toMatchObject({
+      status: "succeeded",
+      result: { photoId: stored[0]?.photoId },
+    });
+    const posts = await redeemPosts(before);
+    const canceled = posts.filter((r) => r.uploadToken === first?.uploadToken);
+    expect(canceled.map((r) => r.chunk)).toEqual([1, 2]);
+    expect(stored[0]?.uploadToken).not.toBe(first?.uploadToken);
+    // Nothing to look up: no chunk had completed the file.
+    const lookups = (await emulator.requests())
+      .slice(before)
+      .filter((r) => r.endpoint === "photo/list");
+    expect(lookups).toEqual([]);
     uploader.destroy();
   }, 40_000);
 });
