@@ -138,14 +138,11 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
     if (stalledIn !== null) {
       error = timeoutError(stalledIn, options, isSubmitted);
     } else if (options.signal.aborted) {
-      const mayBeStored = isBodySent || isSubmitted;
-      error = new UploadError(
-        "aborted",
-        mayBeStored
-          ? "The upload was canceled; TwentyThree may already have stored the file."
-          : "The upload was canceled.",
-        { ambiguous: mayBeStored, cause: caught },
-      );
+      // Nobody shows this error (the canceled item gets the uploader's); it decides the token.
+      error = new UploadError("aborted", "The upload was canceled.", {
+        ambiguous: isBodySent || isSubmitted,
+        cause: caught,
+      });
     } else if (caught instanceof UploadError) {
       error = caught;
     } else {
