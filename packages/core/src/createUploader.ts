@@ -176,7 +176,13 @@ function createEngine(
         // and a retry looks it up first.
         if (job.unreconciled !== null) {
           maybeStored.push(job.id);
+        } else if (job.sending !== null) {
+          // Canceled with its request under way: browsers report upload progress late, so a
+          // small file may be stored with no byte counted yet. A retry looks first, without
+          // the warning (most of the time nothing arrived).
+          job.unreconciled = job.sending;
         }
+        job.sending = null;
         job.phase = "settled";
         tokens.forget(job.id);
       }

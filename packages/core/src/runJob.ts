@@ -223,7 +223,10 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     signal,
     stallTimeoutMs: settings.stallTimeoutMs,
     responseTimeoutMs: settings.responseTimeoutMs,
-    onProgress: (progress) => store.queueProgress({ id: job.id, attempt: attemptNumber, progress }),
+    onProgress: (progress) => {
+      job.sending = sent;
+      store.queueProgress({ id: job.id, attempt: attemptNumber, progress });
+    },
     onBodySent: () => {
       // From here the file may be stored whatever comes next (a lost answer, a cancel).
       job.unreconciled = sent;
@@ -237,6 +240,9 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     },
   });
   store.dropProgress(job.id);
+  if (job.sending === sent) {
+    job.sending = null;
+  }
   if (outcome.ok) {
     lease.release("used");
     if (!signal.aborted) {

@@ -38,6 +38,11 @@ export interface UploadJob {
   } | null;
   /** A person retried: send again when the lookup cannot tell (the item warned about it). */
   isRetried: boolean;
+  /**
+   * The running attempt's request is under way (its transport reported progress), as
+   * `unreconciled` would record it. A cancel from here on has a retry look first, quietly.
+   */
+  sending: UploadJob["unreconciled"];
 }
 
 /** Creates the job of a newly added item. */
@@ -54,6 +59,7 @@ export function createUploadJob(item: UploadItem): UploadJob {
     hasRefreshedToken: false,
     unreconciled: null,
     isRetried: false,
+    sending: null,
   };
 }
 
