@@ -13,7 +13,7 @@ import { startTokenRequest } from "./requestUploadToken.js";
 import { resolveTransport } from "./resolveTransport.js";
 import { runJob, settleJob } from "./runJob.js";
 import { createTokenManager } from "./tokenManager.js";
-import type { Transport, Uploader, UploaderOptions, UploadToken } from "./types.js";
+import type { Transport, Uploader, UploaderOptions } from "./types.js";
 import { createUploaderStore } from "./uploaderStore.js";
 import { createUploadJob, type UploaderEngine, type UploadJob } from "./uploadJob.js";
 import { scheduleWarmUp } from "./warmUpUploadPath.js";
@@ -30,14 +30,11 @@ import { createUploadJobs } from "./uploadJobs.js";
  * @throws TwentyThreeUploadError `invalid_options` when an option is missing or malformed.
  */
 export function createUploader(options: UploaderOptions): Uploader {
-  return createEngine(options, null);
+  return createEngine(options, false);
 }
 
-/** `dryToken`: the warm-up's engine (see warmUpUploadPath.ts); `null` for every real one. */
-function createEngine(
-  options: UploaderOptions,
-  dryToken: (() => UploadToken | Promise<UploadToken>) | null,
-): Uploader {
+/** `isDry`: the warm-up's engine (see warmUpUploadPath.ts), whose tokens never count as received. */
+function createEngine(options: UploaderOptions, isDry: boolean): Uploader {
   let settings: NormalizedUploaderOptions = normalizeUploaderOptions(options);
   let isDestroyed = false;
   // Two lines: retries go before files that have not been tried yet.
@@ -54,11 +51,12 @@ function createEngine(
   const jobs = createUploadJobs(store);
   const tokens = createTokenManager({
     fetchToken: (request, signal) =>
-      dryToken?.() ??
-      startTokenRequest(settings.given.token, request, {
-        signal,
-        timeoutMs: settings.requestTimeoutMs,
-      }),
+      startTokenRequest(
+        settings.given.token,
+        request,
+        { signal, timeoutMs: settings.requestTimeoutMs },
+        !isDry,
+      ),
     strategy: () => settings.tokenStrategy,
     expiryMarginMs: () => settings.tokenExpiryMarginMs,
     maxUploadsLimit: () => (settings.apiVersion === "v2" ? 1000 : 100),
@@ -103,8 +101,11 @@ function createEngine(
   // from add() to the request runs in a throwaway engine when the page is idle, so that the first
   // pick does not pay for compiling it (warmUpUploadPath.ts).
   function warmUp() {
-    if (dryToken !== null) return;
+    if (isDry) return;
     scheduleWarmUp(createEngine);
+    // Resolved now rather than on the first pick: creating it costs the pick a few tenths of a
+    // millisecond of compiling (it loads no code: the lazy transports load on first use).
+    engine.transport();
     const { transport, site } = settings.given;
     if ((transport ?? "auto") === "auto" && typeof XMLHttpRequest !== "undefined") {
       void probeCors(site, settings.apiVersion);

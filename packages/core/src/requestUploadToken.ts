@@ -71,6 +71,8 @@ export function startTokenRequest(
   source: TokenSource,
   request: UploadTokenRequest,
   options: RequestUploadTokenOptions = {},
+  // The warm-up's canned token must not count as received (a callback naming it is forged).
+  isReal = true,
 ): UploadToken | Promise<UploadToken> {
   const signal = options.signal ?? new AbortController().signal;
   if (signal.aborted) throw abortedError(signal);
@@ -88,13 +90,12 @@ export function startTokenRequest(
         `The token ${isFunction ? "function" : "endpoint"} did not answer within ${ms / 1000} s.`,
       ),
   );
+  // So that a return_url page can tell a callback for this tab's upload from a forged one.
+  const received = (token: UploadToken) => {
+    rememberReceivedTokenSoon(isReal ? token.uploadToken : "");
+    return token;
+  };
   return isPromiseLike(token) ? token.then(received) : received(token);
-}
-
-/** So that a return_url page can tell a callback for this tab's upload from a forged one. */
-function received(token: UploadToken): UploadToken {
-  rememberReceivedTokenSoon(token.uploadToken);
-  return token;
 }
 
 function fromFunction(

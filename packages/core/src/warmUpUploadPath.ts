@@ -7,18 +7,14 @@
 // XHR is aborted before it opens): no request, no storage, no app callback, nothing in the app's queue.
 import { createXhrTransport } from "./createXhrTransport.js";
 import { parseRedeemResponse } from "./parseRedeemResponse.js";
-import { parseTokenObject } from "./parseUploadToken.js";
 import { primeReceivedTokens } from "./receivedTokens.js";
-import type { Transport, Uploader, UploaderOptions, UploadToken } from "./types.js";
+import type { Transport, Uploader, UploaderOptions } from "./types.js";
 
 /**
- * Creates an engine that takes its tokens from `fetchToken` instead of its token source (so
- * that no token is remembered as received) and never warms up itself.
+ * Creates an engine whose tokens never count as received (`rememberReceivedToken`) and that
+ * never warms up itself.
  */
-export type DryEngineFactory = (
-  options: UploaderOptions,
-  fetchToken: () => UploadToken | Promise<UploadToken>,
-) => Uploader;
+export type DryEngineFactory = (options: UploaderOptions, isDry: true) => Uploader;
 
 /** The longest the throwaway engine may live, whatever happens. */
 const MAX_RUN_MS = 5000;
@@ -58,12 +54,12 @@ function run(createDry: DryEngineFactory): void {
     {
       site: "https://warm-up.invalid",
       apiVersion: "v2",
-      token: () => Promise.reject(new Error("unused")),
+      // Handed over at once, as a prefetched token is: the run takes the same synchronous path.
+      token: () => JSON.parse(tokenAnswer()) as object,
       transport,
       retry: false,
     },
-    // Handed over at once, as a prefetched token is: the run takes the same synchronous path.
-    () => parseTokenObject(JSON.parse(tokenAnswer())),
+    true,
   );
   const timer = setTimeout(() => dry.destroy(), MAX_RUN_MS);
   dry.subscribe(() => {
