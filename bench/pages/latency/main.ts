@@ -35,13 +35,16 @@ async function uploadBare(file: File): Promise<void> {
 }
 
 let uploader: ReturnType<typeof createUploader> | null = null;
+/** Settles the pick's upload: set by uploadOurs, called from the uploader's subscription. */
+let onSettled: ((error: Error | null) => void) | null = null;
 
 /**
- * The engine as an app holds it: created when the page (or component) loads, before any pick,
- * which also starts the auto transport's CORS probe.
+ * The engine as an app holds it: created and subscribed to when the page (or component) loads,
+ * before any pick (as `useUploader` and `useSyncExternalStore` do at mount), which also starts
+ * the auto transport's CORS probe.
  */
 function createOurs(): ReturnType<typeof createUploader> {
-  return createUploader({
+  const created = createUploader({
     site,
     apiVersion: "v2",
     // The prefetched answer returned at once, not in a promise, as docs/core/uploader.md
@@ -49,22 +52,24 @@ function createOurs(): ReturnType<typeof createUploader> {
     token: prefetched ? () => prefetched as RawToken : tokenEndpoint(site),
     retry: false,
   });
+  created.subscribe(() => {
+    const [item] = created.getSnapshot().items;
+    if (item?.status === "succeeded") {
+      onSettled?.(null);
+    } else if (item && (item.status === "failed" || item.status === "rejected")) {
+      onSettled?.(
+        new Error(`${item.status}: ${item.error?.message ?? item.rejection?.message ?? ""}`),
+      );
+    }
+  });
+  return created;
 }
 
 function uploadOurs(files: FileList): Promise<void> {
   uploader ??= createOurs();
   const current = uploader;
   return new Promise((resolve, reject) => {
-    current.subscribe(() => {
-      const [item] = current.getSnapshot().items;
-      if (item?.status === "succeeded") {
-        resolve();
-      } else if (item && (item.status === "failed" || item.status === "rejected")) {
-        reject(
-          new Error(`${item.status}: ${item.error?.message ?? item.rejection?.message ?? ""}`),
-        );
-      }
-    });
+    onSettled = (error) => (error ? reject(error) : resolve());
     current.add(files);
   });
 }
