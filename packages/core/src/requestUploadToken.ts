@@ -90,9 +90,9 @@ export function startTokenRequest(
         `The token ${isFunction ? "function" : "endpoint"} did not answer within ${ms / 1000} s.`,
       ),
   );
-  // So that a return_url page can tell a callback for this tab's upload from a forged one.
   const received = (token: UploadToken) => {
-    rememberReceivedTokenSoon(isReal ? token.uploadToken : "");
+    // So that a return_url page can tell a callback for this tab's upload from a forged one.
+    if (isReal) rememberReceivedTokenSoon(token.uploadToken);
     return token;
   };
   return isPromiseLike(token) ? token.then(received) : received(token);
