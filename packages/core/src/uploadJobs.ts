@@ -1,6 +1,7 @@
 // The engine's jobs, found through the store's items instead of a Map of their own, and made
-// only when first needed: a file waiting for `start()` is just its id in a WeakMap entry. In a 10,000-file queue added with `autoStart: false`
-// that saves a job record and a Map entry per file (~75 bytes a file).
+// only when first needed: a file waiting for `start()` is just its id in a WeakMap entry. In a
+// 10,000-file queue added with `autoStart: false` that saves a job record and a Map entry per
+// file (~75 bytes a file).
 import type { UploadItem } from "./types.js";
 import type { UploaderStore } from "./uploaderStore.js";
 import { createUploadJob, type UploadJob } from "./uploadJob.js";

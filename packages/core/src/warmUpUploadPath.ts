@@ -22,18 +22,18 @@ const MAX_RUN_MS = 5000;
 // The code is compiled once per page, so one run per page is enough.
 let isScheduled = false;
 
-// A v2 get-upload-token answer and a v2 redeem answer, as TwentyThree sends them.
-const tokenAnswer = () =>
-  JSON.stringify({
-    status: "ok",
-    data: {
-      upload_token: "warm-up",
-      title: "",
-      valid_minutes: "60",
-      valid_until: String(Math.floor(Date.now() / 1000) + 3600),
-      return_url: "",
-    },
-  });
+// A v2 get-upload-token answer (decoded, as a token function may return it) and a v2 redeem
+// answer, as TwentyThree sends them.
+const tokenAnswer = () => ({
+  status: "ok",
+  data: {
+    upload_token: "warm-up",
+    title: "",
+    valid_minutes: "60",
+    valid_until: String(Math.floor(Date.now() / 1000) + 3600),
+    return_url: "",
+  },
+});
 const REDEEM_ANSWER = JSON.stringify({
   status: "ok",
   data: { photo_id: "1", tree_id: "1", token: "warm-up" },
@@ -55,7 +55,7 @@ function run(createDry: DryEngineFactory): void {
       site: "https://warm-up.invalid",
       apiVersion: "v2",
       // Handed over at once, as a prefetched token is: the run takes the same synchronous path.
-      token: () => JSON.parse(tokenAnswer()) as object,
+      token: tokenAnswer,
       transport,
       retry: false,
     },

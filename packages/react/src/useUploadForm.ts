@@ -18,7 +18,7 @@ import { useProvidedSettings } from "./useProvidedSettings.js";
 import { useUploader } from "./useUploader.js";
 import { useUploaderState } from "./useUploaderState.js";
 import {
-  isTokenConsumed,
+  isTokenFresh,
   markTokenConsumed,
   useUploadToken,
   type UploadTokenState,
@@ -70,9 +70,6 @@ const noMoreTokens = async (): Promise<never> => {
   );
 };
 
-/** A held token this close to its expiry goes through `getToken`, which fetches a fresh one. */
-const REFRESH_MARGIN_MS = 60_000;
-
 const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paused"]);
 
 /**
@@ -106,11 +103,7 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
       // The prefetched token is handed over as is, not in a promise: the engine then sends the
       // file in the change event itself, before React renders the pick (start latency).
       const held = latest.current.token;
-      return held &&
-        !isTokenConsumed(held) &&
-        held.validUntil.getTime() - REFRESH_MARGIN_MS > Date.now()
-        ? consume(held)
-        : latest.current.getToken().then(consume);
+      return held && isTokenFresh(held) ? consume(held) : latest.current.getToken().then(consume);
     },
     [latest],
   );

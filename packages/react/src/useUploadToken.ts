@@ -70,9 +70,15 @@ export function markTokenConsumed(token: UploadToken): void {
   consumed.add(token);
 }
 
-/** @internal Whether `token` was marked consumed (`markTokenConsumed`). */
-export function isTokenConsumed(token: UploadToken): boolean {
-  return consumed.has(token);
+/** The default of `refreshMarginMs`. */
+const REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * @internal Whether `token` may still be handed out as is: not consumed, and not yet within
+ * `marginMs` of its expiry (what `getToken` would otherwise fetch a fresh token for).
+ */
+export function isTokenFresh(token: UploadToken, marginMs = REFRESH_MARGIN_MS): boolean {
+  return msUntilRefresh(token, marginMs) > 0;
 }
 
 function isRetryable(error: TwentyThreeUploadError): boolean {
@@ -104,7 +110,7 @@ export function useUploadToken(
 ): UploadTokenState {
   const settings = useProvidedSettings();
   const source = options.token ?? settings.token;
-  const marginMs = options.refreshMarginMs ?? 60_000;
+  const marginMs = options.refreshMarginMs ?? REFRESH_MARGIN_MS;
   const contextClient = useContext(QueryClientContext);
   const fallback = useFallbackQueryClient(!options.queryClient && !contextClient);
   const client = (options.queryClient ?? contextClient ?? fallback) as QueryClient;
