@@ -7,6 +7,10 @@
  * - `connect-src` the site: XHR and chunked uploads, reconciliation lookups;
  * - `form-action` and `frame-src` the site (and this origin): the iframe fallback posts a form
  *   into a hidden frame, which TwentyThree redirects back to the app's return URL.
+ *
+ * `script-src` leaves the site out on purpose: the library's JSONP look-ups (only on a site
+ * without CORS, see docs/security.md) are then blocked and count as unanswered. Add the site
+ * there if yours sends no CORS headers and you want lost answers looked up.
  */
 export function contentSecurityPolicy(siteOrigin: string): string {
   return [

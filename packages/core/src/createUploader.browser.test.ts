@@ -315,9 +315,10 @@ describe("createUploader in Chromium: a site without CORS", () => {
     uploader.destroy();
   });
 
-  it("does not retry an upload whose answer was lost when it cannot check (no CORS)", async () => {
+  /** Runs one iframe upload whose answer is lost after TwentyThree stored the file. */
+  async function uploadWithLostAnswer(options: Partial<UploaderOptions>) {
     await closed.addFault({ endpoint: "redeem-upload-token", dropAnswer: true });
-    const { file, sha256 } = await randomFile(70_000, "unknown.mp4");
+    const { file, sha256 } = await randomFile(70_000, "lost.mp4");
     const before = (await closed.requests()).length;
     const onError = vi.fn();
     const uploader = createUploader({
@@ -325,26 +326,49 @@ describe("createUploader in Chromium: a site without CORS", () => {
       token: closed.tokenUrl({ return_url: returnUrl() }),
       transport: "iframe",
       onError,
+      ...options,
     });
     const [id] = uploader.add([file]);
     const done = await settled(uploader);
-
-    expect(done.byId.get(id ?? "")).toMatchObject({
-      status: "failed",
-      error: { ambiguous: true },
-    });
-    expect(onError).toHaveBeenCalledOnce();
-    const stored = storedWith(await closed.uploads(), sha256);
-    expect(stored).toHaveLength(1);
-    const redeems = (await closed.requests())
-      .slice(before)
-      .filter(
-        (request) => request.endpoint === "photo/redeem-upload-token" && request.method === "POST",
-      );
-    expect(new Set(redeems.map((request) => request.uploadToken))).toEqual(
-      new Set([stored[0]?.uploadToken]),
-    );
     uploader.destroy();
+    const stored = storedWith(await closed.uploads(), sha256);
+    const requests = (await closed.requests()).slice(before);
+    const redeems = requests.filter(
+      (request) => request.endpoint === "photo/redeem-upload-token" && request.method === "POST",
+    );
+    return {
+      item: done.byId.get(id ?? ""),
+      onError,
+      stored,
+      redeemTokens: new Set(redeems.map((request) => request.uploadToken)),
+      lookups: requests.filter((request) => request.endpoint === "photo/list").length,
+    };
+  }
+
+  it("looks an upload whose answer was lost up through JSONP, and finds it instead of sending it again", async () => {
+    const { item, onError, stored, redeemTokens, lookups } = await uploadWithLostAnswer({});
+
+    expect(stored).toHaveLength(1);
+    expect(item).toMatchObject({
+      status: "succeeded",
+      result: { photoId: stored[0]?.photoId, token: stored[0]?.token },
+    });
+    expect(onError).not.toHaveBeenCalled();
+    expect(redeemTokens).toEqual(new Set([stored[0]?.uploadToken]));
+    // fetch could not read photo/list; the script could.
+    expect(lookups).toBe(2);
+  });
+
+  it("with jsonpFallback off, does not retry an upload whose answer was lost (it cannot check)", async () => {
+    const { item, onError, stored, redeemTokens, lookups } = await uploadWithLostAnswer({
+      jsonpFallback: false,
+    });
+
+    expect(item).toMatchObject({ status: "failed", error: { ambiguous: true } });
+    expect(onError).toHaveBeenCalledOnce();
+    expect(stored).toHaveLength(1);
+    expect(redeemTokens).toEqual(new Set([stored[0]?.uploadToken]));
+    expect(lookups).toBe(1);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type SpawnedEmulatorClient,
 } from "@twentythree-upload/emulator/client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { randomFile } from "../test/uploadFixtures.js";
+import { randomFile, sharedEmulator } from "../test/uploadFixtures.js";
 import { createChunkedTransport } from "./createChunkedTransport.js";
 import { createUploader } from "./createUploader.js";
 import type { Uploader, UploaderSnapshot } from "./types.js";
@@ -44,55 +44,68 @@ afterAll(() => emulator.close());
 // A return_url on this page's origin, whose page hands the callback back (handOffCallback).
 const returnUrl = () => new URL("/packages/core/test/callback.html", window.location.origin).href;
 
-function iframeUploader(): Uploader {
+function iframeUploader(site: SpawnedEmulatorClient = emulator): Uploader {
   return createUploader({
-    site: emulator.url,
-    token: emulator.tokenUrl({ return_url: returnUrl() }),
+    site: site.url,
+    token: site.tokenUrl({ return_url: returnUrl() }),
     transport: "iframe",
   });
 }
 
-const redeemPosts = async (before: number): Promise<RequestRecord[]> =>
-  (await emulator.requests())
+const redeemPosts = async (
+  before: number,
+  site: SpawnedEmulatorClient = emulator,
+): Promise<RequestRecord[]> =>
+  (await site.requests())
     .slice(before)
     .filter((r) => r.endpoint === "photo/redeem-upload-token" && r.method === "POST");
 
 describe("createUploader in Chromium: canceling an iframe post", () => {
-  it("says the file may be stored, and a retry finds the stored upload instead of sending again", async () => {
-    // TwentyThree stores the file, then is slow to answer: the page cancels in between.
-    await emulator.addFault({ endpoint: "redeem-upload-token", processingDelayMs: 20_000 });
-    const { file, sha256 } = await randomFile(120_000, "canceled-late.mp4");
-    const before = (await emulator.requests()).length;
-    const uploader = iframeUploader();
-    const [id = ""] = uploader.add([file]);
-    const stored = async () => (await emulator.uploads()).filter((u) => u.sha256 === sha256);
-    await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(1);
-    expect(uploader.getSnapshot().byId.get(id)?.status).toBe("uploading");
+  // Without CORS, fetch cannot read photo/list: the look-up goes through JSONP.
+  it.each(["full", "none"] as const)(
+    "says the file may be stored, and a retry finds the stored upload instead of sending again (CORS: %s)",
+    async (cors) => {
+      const site = cors === "full" ? emulator : await sharedEmulator().spawn({ cors });
+      try {
+        // TwentyThree stores the file, then is slow to answer: the page cancels in between.
+        await site.addFault({ endpoint: "redeem-upload-token", processingDelayMs: 20_000 });
+        const { file, sha256 } = await randomFile(120_000, "canceled-late.mp4");
+        const before = (await site.requests()).length;
+        const uploader = iframeUploader(site);
+        const [id = ""] = uploader.add([file]);
+        const stored = async () => (await site.uploads()).filter((u) => u.sha256 === sha256);
+        await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(1);
+        expect(uploader.getSnapshot().byId.get(id)?.status).toBe("uploading");
 
-    uploader.cancel(id);
-    expect(uploader.getSnapshot().byId.get(id)).toMatchObject({
-      status: "canceled",
-      error: { kind: "aborted", ambiguous: true },
-    });
+        uploader.cancel(id);
+        expect(uploader.getSnapshot().byId.get(id)).toMatchObject({
+          status: "canceled",
+          error: { kind: "aborted", ambiguous: true },
+        });
 
-    uploader.retry(id);
-    const done = await settled(uploader);
-    const [upload] = await stored();
-    expect(await stored()).toHaveLength(1);
-    expect(done.byId.get(id)).toMatchObject({
-      status: "succeeded",
-      result: { photoId: upload?.photoId },
-    });
-    // The retry asked photo/list about the first token and sent nothing again.
-    const posts = await redeemPosts(before);
-    expect(posts).toHaveLength(1);
-    expect(posts[0]?.uploadToken).toBe(upload?.uploadToken);
-    const lookups = (await emulator.requests())
-      .slice(before)
-      .filter((r) => r.endpoint === "photo/list");
-    expect(lookups.length).toBeGreaterThanOrEqual(1);
-    uploader.destroy();
-  }, 40_000);
+        uploader.retry(id);
+        const done = await settled(uploader);
+        const [upload] = await stored();
+        expect(await stored()).toHaveLength(1);
+        expect(done.byId.get(id)).toMatchObject({
+          status: "succeeded",
+          result: { photoId: upload?.photoId },
+        });
+        // The retry asked photo/list about the first token and sent nothing again.
+        const posts = await redeemPosts(before, site);
+        expect(posts).toHaveLength(1);
+        expect(posts[0]?.uploadToken).toBe(upload?.uploadToken);
+        const lookups = (await site.requests())
+          .slice(before)
+          .filter((r) => r.endpoint === "photo/list");
+        expect(lookups.length).toBeGreaterThanOrEqual(1);
+        uploader.destroy();
+      } finally {
+        if (site !== emulator) await site.close();
+      }
+    },
+    40_000,
+  );
 
   it("never presents the canceled post's token again: a retry that finds nothing gets a fresh one", async () => {
     // The post is under way (part of the body read) when the page cancels: nothing is stored,

@@ -48,6 +48,9 @@ describe("createUploader: waiting for encoding", () => {
       "legacy",
       { photo_id: "1", token: "video-secret-1" },
       expect.any(AbortSignal),
+      undefined,
+      // jsonpFallback, on by default
+      true,
     );
     expect(onSuccess).not.toHaveBeenCalled();
     // The second file is uploading meanwhile.

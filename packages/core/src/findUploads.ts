@@ -9,12 +9,23 @@ import type { FindUploads, UploadResult } from "./types.js";
  *
  * @returns The uploads stored with the token (empty when none); `params.size` is the stored
  *   size in bytes when photo/list reports it.
- * @throws UploadError `network` when the site cannot be asked (offline, or it sends no CORS
- *   headers), `http`/`aborted`; TwentyThreeApiError for its error envelope. The uploader then
- *   reports the outcome as unknown instead of retrying blindly.
+ * Reads the answer with fetch; where that fails (the site sends no CORS headers), through JSONP
+ * unless `jsonpFallback` is `false`.
+ *
+ * @throws UploadError `network` when the site cannot be asked (offline; no CORS headers and
+ *   JSONP off or refused), `http`/`aborted`; TwentyThreeApiError for its error envelope. The
+ *   uploader then reports the outcome as unknown instead of retrying blindly.
  */
-export const findUploads: FindUploads = async ({ token, site, apiVersion, signal }) => {
-  const photos = await listPhotos(site, apiVersion, { upload_token: token.uploadToken }, signal);
+export const findUploads: FindUploads = async (context) => {
+  const { token, site, apiVersion, signal } = context;
+  const photos = await listPhotos(
+    site,
+    apiVersion,
+    { upload_token: token.uploadToken },
+    signal,
+    undefined,
+    context.jsonpFallback,
+  );
   const results: UploadResult[] = [];
   for (const { fields, domain } of photos) {
     const photoId = fieldText(fields.photo_id);

@@ -17,6 +17,11 @@ export interface GetPhotoStatusOptions {
   signal?: AbortSignal;
   /** The `fetch` to use. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Ask through JSONP (a `<script>` from the site) when fetch cannot read the answer because the
+   * site sends no CORS headers. Default: `true`.
+   */
+  jsonpFallback?: boolean;
 }
 
 /** What TwentyThree says about an uploaded video's processing. */
@@ -39,6 +44,7 @@ export async function getPhotoStatus(options: GetPhotoStatusOptions): Promise<Ph
     { photo_id: options.photoId, token: options.token },
     options.signal,
     options.fetch,
+    options.jsonpFallback,
   );
   const status = listedPhotoStatus(photos, options.photoId);
   if (!status) {

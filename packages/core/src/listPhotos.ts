@@ -1,4 +1,6 @@
+import { apiErrorOf } from "./apiErrorOf.js";
 import { isRecord, siteDomain } from "./apiFields.js";
+import { ResponseFormatError, UploadError } from "./errors.js";
 import { fetchApi } from "./fetchApi.js";
 import { apiUrl } from "./siteUrls.js";
 import type { ApiVersion } from "./types.js";
@@ -12,6 +14,9 @@ export interface ListedPhoto {
 /**
  * Calls photo/list with `query` (anonymously; JSON in both API generations) and returns its
  * photos: legacy `photos: […]` (or a single `photo`), v2 `data: […]`.
+ *
+ * When fetch cannot read the answer (a network error: the site sends no CORS headers, or cannot
+ * be reached) and `jsonpFallback` is on, it asks again as JSONP (see loadJsonp).
  */
 export async function listPhotos(
   site: string,
@@ -19,15 +24,36 @@ export async function listPhotos(
   query: Record<string, string>,
   signal: AbortSignal | undefined,
   fetchImpl?: typeof fetch,
+  jsonpFallback = true,
 ): Promise<ListedPhoto[]> {
-  const params: Record<string, string> =
-    apiVersion === "legacy" ? { ...query, format: "json", raw: "1" } : { ...query };
+  const isLegacy = apiVersion === "legacy";
   // Anonymous legacy answers may be cached for up to 30 minutes; a fresh `time` busts that.
-  params.time = String(Date.now());
-  const value = await fetchApi(apiUrl(site, apiVersion, "photo/list", params), {
-    signal,
-    fetch: fetchImpl,
-  });
+  const params = { ...query, ...(isLegacy && { format: "json" }), time: String(Date.now()) };
+  let value: unknown;
+  try {
+    const raw = isLegacy ? { raw: "1" } : {};
+    value = await fetchApi(apiUrl(site, apiVersion, "photo/list", { ...params, ...raw }), {
+      signal,
+      fetch: fetchImpl,
+    });
+  } catch (error) {
+    const canRetry = error instanceof UploadError && error.kind === "network";
+    if (!canRetry || !jsonpFallback || typeof document === "undefined") throw error;
+    // Downloaded on first use: only sites without CORS need it. Code that cannot be downloaded
+    // leaves the site unreadable, as it was.
+    const { loadJsonp } = await import("./loadJsonp.js").catch(() => Promise.reject(error));
+    // `callback` implies JSON; the answer is the same envelope, errors included.
+    const outcome = await loadJsonp(apiUrl(site, apiVersion, "photo/list", params), signal);
+    if (!outcome.ok) {
+      const { kind, message } = outcome;
+      throw kind === "format"
+        ? new ResponseFormatError(message, "")
+        : new UploadError(kind, message, { cause: outcome.cause ?? signal?.reason ?? error });
+    }
+    const apiError = apiErrorOf(outcome.value, null);
+    if (apiError) throw apiError;
+    value = outcome.value;
+  }
   const record = isRecord(value) ? value : {};
   const domain = siteDomain(record);
   const photos: unknown[] = [];

@@ -30,6 +30,7 @@ export async function reconcileUpload(
         site: settings.given.site,
         apiVersion: settings.apiVersion,
         signal: inner,
+        jsonpFallback: settings.given.jsonpFallback !== false,
       }),
     );
     job.unreconciled = null;

@@ -63,6 +63,7 @@ function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): 
   engine.store.dispatch({ type: "encodingStarted", id: job.id, result });
   const { site } = settings.given;
   const { apiVersion, requestTimeoutMs } = settings;
+  const jsonpFallback = settings.given.jsonpFallback !== false;
   // Downloaded on first use (most apps do not wait for encoding). Code that cannot be
   // downloaded skips the wait, as a timeout does: the file is stored either way.
   void import("./waitForEncoding.js")
@@ -72,7 +73,7 @@ function succeed(engine: UploaderEngine, job: UploadJob, result: UploadResult): 
           // A check that never answers is a failed check: the next one may work.
           listPhotos: (site, version, query, signal) =>
             withDeadline(signal, requestTimeoutMs, (inner) =>
-              listPhotos(site, version, query, inner),
+              listPhotos(site, version, query, inner, undefined, jsonpFallback),
             ),
         },
         {

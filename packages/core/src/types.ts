@@ -353,6 +353,11 @@ export type FindUploads = (context: {
   site: string;
   apiVersion: ApiVersion;
   signal: AbortSignal;
+  /**
+   * The uploader's `jsonpFallback`: whether a site whose answers fetch cannot read (no CORS) may
+   * be asked through JSONP. Default (when absent): `true`.
+   */
+  jsonpFallback?: boolean;
 }) => Promise<readonly UploadResult[]>;
 
 /** Options of `createUploader`. */
@@ -406,6 +411,15 @@ export interface UploaderOptions extends SiteConfig {
   tokenExpiryMarginMs?: number;
   /** Reconciliation hook. Default: `photo/list?upload_token=` on the site. */
   findUploads?: FindUploads;
+  /**
+   * Where the site sends no CORS headers, fetch cannot read photo/list, so reconciliation (did
+   * a lost upload get stored?) and the encoding wait ask through JSONP instead: a `<script>`
+   * from the site, as TwentyThree's own browser library does. Only tried after fetch failed.
+   * Set `false` to never add script elements (e.g. under a Content-Security-Policy without the
+   * site in `script-src`); on such a site an upload whose answer was lost then fails with an
+   * unknown outcome instead of being looked up. Default: `true`.
+   */
+  jsonpFallback?: boolean;
   /**
    * Poll `photo/list` until `video_encoded_p` is 1 (`processing` → `succeeded`). An object sets
    * the poll interval (default: `5000` ms) and the longest wait (default: `1_800_000` ms, 30

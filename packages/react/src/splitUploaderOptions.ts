@@ -21,6 +21,7 @@ const keys = [
   "tokenStrategy",
   "tokenExpiryMarginMs",
   "findUploads",
+  "jsonpFallback",
   "waitForEncoding",
   "onSuccess",
   "onError",
