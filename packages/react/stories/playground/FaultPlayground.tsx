@@ -1,17 +1,17 @@
 import { emulatorUrl } from "../storyHelpers.js";
-import { faultDescriptions, type PlaygroundArgs } from "./faultScenarios.js";
+import { faultDescriptions, isCorsOff, type PlaygroundArgs } from "./faultScenarios.js";
 import { PlaygroundSession } from "./PlaygroundSession.js";
 import { useSpawnedEmulator } from "./useSpawnedEmulator.js";
 
 /**
  * A real `<UploadQueue>` or `<UploadForm>` uploading real bytes to a private emulator instance
  * that plays the chosen fault, with the instance's record beside it. Every control is a
- * Storybook arg; changing CORS (the "cors-off" fault) starts a fresh instance.
+ * Storybook arg; changing CORS (the "cors-off…" faults) starts a fresh instance.
  *
  * @selector [data-playground]
  */
 export function FaultPlayground(args: PlaygroundArgs) {
-  const cors = args.fault === "cors-off" ? "none" : "full";
+  const cors = isCorsOff(args.fault) ? "none" : "full";
   const instance = useSpawnedEmulator(cors);
   return (
     <div data-playground="">

@@ -199,6 +199,26 @@ export const CorsOffIframeFallback: Story = {
 };
 
 /**
+ * CORS off and the iframe post's answer lost after storing: fetch cannot read photo/list, so the
+ * library looks the upload up through JSONP, and the file is stored once.
+ */
+export const CorsOffAnswerLost: Story = {
+  args: { fault: "cors-off-answer-lost", fileSizeKiB: 128 },
+  play: async ({ canvasElement, args }) => {
+    const run = await uploadOne(canvasElement, "no-cors-lost.mp4", args.fileSizeKiB);
+    await expect(run.row).toHaveAttribute("data-state", "succeeded");
+    const stored = await expectStoredOnce(canvasElement, run.emulator, run.sha256);
+    await expect(within(run.row).getByText(`Uploaded. Video id: ${stored.photoId}`)).toBeVisible();
+    await expect((await run.emulator.info()).cors).toBe("none");
+    const tokens = new Set((await uploadRequests(run.emulator)).map((r) => r.uploadToken));
+    await expect(tokens).toEqual(new Set([stored.uploadToken]));
+    // One look-up by fetch (its answer unreadable without CORS), one as a script.
+    const lookups = (await run.emulator.requests()).filter((r) => r.endpoint === "photo/list");
+    await expect(lookups.length).toBeGreaterThanOrEqual(2);
+  },
+};
+
+/**
  * Chunked upload, connection cut during the second chunk request to arrive (which chunk that is
  * depends on arrival order: three are sent at a time): that chunk is sent again, stored once.
  */

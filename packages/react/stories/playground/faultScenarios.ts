@@ -15,7 +15,13 @@ export const faultKinds = [
   "answer-lost",
   "expired-token",
   "cors-off",
+  "cors-off-answer-lost",
 ] as const;
+
+/** Whether the scenario's emulator instance sends no CORS headers. */
+export function isCorsOff(fault: FaultKind): boolean {
+  return fault === "cors-off" || fault === "cors-off-answer-lost";
+}
 
 export type FaultKind = (typeof faultKinds)[number];
 
@@ -89,6 +95,7 @@ export function faultSpecFor(args: PlaygroundArgs): FaultSpec | null {
     case "slow-processing":
       return { ...base, processingDelayMs };
     case "answer-lost":
+    case "cors-off-answer-lost":
       return { ...base, dropAnswer: true };
     case "none":
     case "expired-token":
@@ -120,4 +127,6 @@ export const faultDescriptions: Readonly<Record<FaultKind, string>> = {
     "The next token is expired before it is used; TwentyThree refuses it, the library gets one fresh token and succeeds.",
   "cors-off":
     "This emulator instance sends no CORS headers: the auto transport falls back to a hidden iframe form post (no byte progress).",
+  "cors-off-answer-lost":
+    "No CORS headers, and the emulator drops the iframe post's answer after storing the file: fetch cannot read photo/list, so the library looks the upload up through JSONP and does not send it twice.",
 };

@@ -7,7 +7,7 @@ import {
   type UploaderOptions,
 } from "../../src/index.js";
 import { callbackPageUrl } from "./callbackPageUrl.js";
-import type { PlaygroundArgs } from "./faultScenarios.js";
+import { isCorsOff, type PlaygroundArgs } from "./faultScenarios.js";
 
 /** Uploader options for the story's emulator instance and controls (the same for queue and form). */
 export function usePlaygroundOptions(
@@ -18,7 +18,7 @@ export function usePlaygroundOptions(
   const { fault, transport, apiVersion, retry } = args;
   // The iframe fallback can only read its answer from a return_url page on this origin; XHR and
   // chunks follow the redirect to the emulator's echo page, which answers cross-origin.
-  const usesIframe = transport === "iframe" || (transport === "auto" && fault === "cors-off");
+  const usesIframe = transport === "iframe" || (transport === "auto" && isCorsOff(fault));
 
   const token = useMemo<TokenSource>(() => {
     const params = {
