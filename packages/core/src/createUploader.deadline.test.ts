@@ -68,6 +68,25 @@ describe("createUploader: requests that never answer", () => {
     });
   });
 
+  it("leaves no timer behind when destroyed while a token function ignores its signal", async () => {
+    const tokenCalls: AbortSignal[] = [];
+    const { uploader, item } = setupUploader({
+      token: (_request, { signal }) => {
+        tokenCalls.push(signal);
+        return new Promise(() => {});
+      },
+      requestTimeoutMs: 30_000,
+    });
+    const [id] = uploader.add(videoFiles(1));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(item(id)?.status).toBe("uploading");
+    expect(tokenCalls).toHaveLength(1);
+    uploader.destroy();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tokenCalls[0]?.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("counts a reconciliation lookup that never answers as unknown: failed, not sent again", async () => {
     const findUploads = vi.fn<FindUploads>(({ signal }) => hangUntilAborted(signal));
     const { uploader, transport, item } = setupUploader({

@@ -2,11 +2,13 @@
 // slot forever. Plain timers rather than AbortSignal.timeout/any: fake timers drive them in
 // tests, and AbortSignal.any is missing from browsers we still support.
 
+import { abortedError } from "./abortedError.js";
 import { isPromiseLike } from "./isPromiseLike.js";
 
 /**
  * Runs `run` with a signal that also aborts after `ms`; by then it rejects with `timedOut(ms)`,
- * even if `run` ignores its signal. Without `ms`, it is just `run(signal)`. A value `run` returns
+ * even if `run` ignores its signal. When `signal` aborts, it rejects at once with an `aborted`
+ * UploadError, likewise. Without `ms`, it is just `run(signal)`. A value `run` returns
  * at once (not a promise) is returned as is, in the same task: nothing was waited for.
  */
 export function withDeadline<T, S extends AbortSignal | undefined>(
@@ -33,9 +35,11 @@ export function withDeadline<T, S extends AbortSignal | undefined>(
   signal?.addEventListener("abort", stop);
   if (signal?.aborted) stop();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let settleAborted = () => {};
   const done = () => {
     clearTimeout(timer);
     signal?.removeEventListener("abort", stop);
+    signal?.removeEventListener("abort", settleAborted);
   };
   let result: T | Promise<T>;
   try {
@@ -54,6 +58,11 @@ export function withDeadline<T, S extends AbortSignal | undefined>(
       controller.abort(timedOut?.(ms));
       reject(controller.signal.reason);
     }, ms);
+    // Canceled from outside: settle now and clear the timer, even if `run` ignores its signal
+    // (destroy() must leave no timer behind).
+    settleAborted = () => reject(abortedError(signal as AbortSignal));
+    if (signal?.aborted) settleAborted();
+    signal?.addEventListener("abort", settleAborted);
     pending.then(resolve, reject);
   }).finally(done);
 }
