@@ -85,3 +85,77 @@ describe("createUploader: a cancel while the request was under way", () => {
     expect(xhr.storedBy.size).toBe(1);
   });
 });
+
+describe("createUploader: a cancel under way with a token shared by a batch", () => {
+  it("never credits the canceled file with another file's upload", async () => {
+    // Every file but A is stored as soon as it arrives; D's answer comes late. A is canceled
+    // before anything of it is stored, then retried while the others still use the token.
+    const answerMs: Record<string, number> = { A: 5000, B: 100, C: 300, D: 1000 };
+    const storedBy = new Map<string, { name: string; result: UploadResult }[]>();
+    let nextId = 100;
+    const store = (token: string, name: string) => {
+      const result: UploadResult = {
+        photoId: String(nextId++),
+        treeId: null,
+        token: null,
+        domain: null,
+        params: {},
+      };
+      storedBy.set(token, [...(storedBy.get(token) ?? []), { name, result }]);
+      return result;
+    };
+    const transport: Transport = (request) =>
+      new Promise((resolve, reject) => {
+        request.onProgress({ loaded: 0, total: request.file.size });
+        const { fileName } = request;
+        const token = request.token.uploadToken;
+        const result = fileName === "A" ? null : store(token, fileName);
+        const answer = setTimeout(
+          () => resolve(result ?? store(token, fileName)),
+          answerMs[fileName],
+        );
+        request.signal.addEventListener("abort", () => {
+          clearTimeout(answer);
+          reject(new UploadError("aborted", "Canceled."));
+        });
+      });
+    const findUploads = vi.fn<FindUploads>(async ({ token }) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return (storedBy.get(token.uploadToken) ?? []).map((entry) => entry.result);
+    });
+    const { uploader, item } = setupUploader({
+      transport,
+      findUploads,
+      concurrency: 2,
+      tokenStrategy: "shared",
+    });
+    const files = ["A", "B", "C", "D"].map(
+      (name, i) => new File([new Uint8Array(100 + i)], name, { type: "video/mp4" }),
+    );
+    const ids = uploader.add(files);
+    await vi.advanceTimersByTimeAsync(10);
+    uploader.cancel(ids[0] ?? "");
+    await vi.advanceTimersByTimeAsync(10);
+    uploader.retry(ids[0] ?? "");
+    await vi.runAllTimersAsync();
+
+    const items = ids.map((id) => item(id));
+    expect(items.map((entry) => entry?.status)).toEqual([
+      "succeeded",
+      "succeeded",
+      "succeeded",
+      "succeeded",
+    ]);
+    // Each item has the upload of its own file: A's is A's, and no id is credited twice.
+    const stored = new Map(
+      [...storedBy.values()].flat().map(({ name, result }) => [result.photoId, name]),
+    );
+    expect(items.map((entry) => stored.get(entry?.result?.photoId ?? ""))).toEqual([
+      "A",
+      "B",
+      "C",
+      "D",
+    ]);
+    expect([...storedBy.values()].flat().filter(({ name }) => name === "A")).toHaveLength(1);
+  });
+});

@@ -137,10 +137,9 @@ function tokenOutcomeOf(error: UploadError, hasSent: boolean, isCanceled: boolea
   if (error.kind === "token-expired" || error.kind === "token-invalid") {
     return "refused";
   }
-  if (error.ambiguous) {
-    // Canceled mid-answer: count the use (a person's retry looks the attempt up first).
-    return isCanceled ? "used" : "ambiguous";
-  }
+  // Canceled with the request under way: a person's retry looks this attempt up first, so a
+  // shared token takes no more uploads (one stored meanwhile would look like this file's).
+  if (error.ambiguous || (isCanceled && hasSent)) return "ambiguous";
   return hasSent ? "used" : "unused";
 }
 

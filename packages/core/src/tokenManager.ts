@@ -13,7 +13,10 @@ export type TokenOutcome =
   | "unused"
   /** Stored: one use of the token is gone. */
   | "used"
-  /** May have been stored (the answer was lost): counts as a use, and needs reconciliation. */
+  /**
+   * May have been stored (the answer was lost, or the attempt was canceled with its request
+   * under way): counts as a use, and a later attempt looks it up first.
+   */
   | "ambiguous"
   /** TwentyThree refused the token (invalid, consumed, expired): never use it again. */
   | "refused";
