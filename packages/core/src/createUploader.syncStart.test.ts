@@ -106,4 +106,32 @@ describe("createUploader: starting in the same task", () => {
     throwing.destroy();
     garbage.destroy();
   });
+
+  it("reports a token function's failure only after add() returned the item's id", async () => {
+    const transport = createMockTransport({ durationMs: 10 });
+    let tokenCalls = 0;
+    let returned: string[] | null = null;
+    const seenByOnError: (string[] | null)[] = [];
+    const uploader = createUploader({
+      site: "videos.example.com",
+      transport,
+      retry: false,
+      token: () => {
+        tokenCalls += 1;
+        return undefined as unknown as UploadToken;
+      },
+      onError: () => seenByOnError.push(returned),
+    });
+    returned = uploader.add([file()]);
+    const [id = ""] = returned;
+    // Nothing settled, and nothing asked again, inside add(): its caller gets the id first.
+    expect(uploader.getSnapshot().byId.get(id)?.status).not.toBe("failed");
+    expect(tokenCalls).toBe(1);
+    await vi.waitFor(() => expect(uploader.getSnapshot().byId.get(id)?.status).toBe("failed"));
+    // One fresh token after "invalid", then the verdict; onError saw add()'s return value.
+    expect(tokenCalls).toBe(2);
+    expect(seenByOnError).toEqual([[id]]);
+    expect(transport.calls).toHaveLength(0);
+    uploader.destroy();
+  });
 });

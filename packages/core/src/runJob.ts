@@ -197,6 +197,9 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     const acquired = engine.tokens.acquire(job.id, tokenRequest(engine, job), signal);
     lease = isPromiseLike(acquired) ? await acquired : acquired;
   } catch (error) {
+    // A token function can fail in the task of add() or retry(): settle after the command
+    // returned, so that its caller has the item's id before any onError or `failed` state.
+    await Promise.resolve();
     if (!signal.aborted) {
       await handleFailure(engine, job, toTokenError(error), signal);
     }
