@@ -122,8 +122,9 @@ describe("createUploader: starting in the same task", () => {
       },
       onError: () => seenByOnError.push(returned),
     });
-    returned = uploader.add([file()]);
-    const [id = ""] = returned;
+    const ids = uploader.add([file()]);
+    returned = ids;
+    const [id = ""] = ids;
     // Nothing settled, and nothing asked again, inside add(): its caller gets the id first.
     expect(uploader.getSnapshot().byId.get(id)?.status).not.toBe("failed");
     expect(tokenCalls).toBe(1);
