@@ -110,8 +110,8 @@ describe("createUploader: starting in the same task", () => {
   it("reports a token function's failure only after add() returned the item's id", async () => {
     const transport = createMockTransport({ durationMs: 10 });
     let tokenCalls = 0;
-    let returned: string[] | null = null;
-    const seenByOnError: (string[] | null)[] = [];
+    let returned: readonly string[] | null = null;
+    const seenByOnError: (readonly string[] | null)[] = [];
     const uploader = createUploader({
       site: "videos.example.com",
       transport,
