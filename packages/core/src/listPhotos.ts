@@ -2,6 +2,7 @@ import { apiErrorOf } from "./apiErrorOf.js";
 import { isRecord, siteDomain } from "./apiFields.js";
 import { ResponseFormatError, UploadError } from "./errors.js";
 import { fetchApi } from "./fetchApi.js";
+import { knownCorsResult } from "./probeCors.js";
 import { apiUrl } from "./siteUrls.js";
 import type { ApiVersion } from "./types.js";
 
@@ -16,7 +17,8 @@ export interface ListedPhoto {
  * photos: legacy `photos: […]` (or a single `photo`), v2 `data: […]`.
  *
  * When fetch cannot read the answer (a network error: the site sends no CORS headers, or cannot
- * be reached) and `jsonpFallback` is on, it asks again as JSONP (see loadJsonp).
+ * be reached) and `jsonpFallback` is on, it asks again as JSONP (see loadJsonp), unless the
+ * browser is offline or the CORS probe found that the site allows CORS.
  */
 export async function listPhotos(
   site: string,
@@ -37,8 +39,15 @@ export async function listPhotos(
       fetch: fetchImpl,
     });
   } catch (error) {
-    const canRetry = error instanceof UploadError && error.kind === "network";
-    if (!canRetry || !jsonpFallback || typeof document === "undefined") throw error;
+    // JSONP is for sites without CORS: not for a site the CORS probe found to allow it (its
+    // failure is a network one, and a script would fail alike), nor while offline.
+    const canRetry =
+      error instanceof UploadError &&
+      error.kind === "network" &&
+      typeof document !== "undefined" &&
+      navigator.onLine !== false &&
+      knownCorsResult(site, apiVersion) !== "allowed";
+    if (!canRetry || !jsonpFallback) throw error;
     // Downloaded on first use: only sites without CORS need it. Code that cannot be downloaded
     // leaves the site unreadable, as it was.
     const { loadJsonp } = await import("./loadJsonp.js").catch(() => Promise.reject(error));

@@ -11,6 +11,7 @@ import { createXhrTransport } from "./createXhrTransport.js";
 import { TokenRequestError, TwentyThreeApiError, UploadError } from "./errors.js";
 import { findUploads } from "./findUploads.js";
 import { getPhotoStatus } from "./getPhotoStatus.js";
+import { probeCors } from "./probeCors.js";
 import { requestUploadToken } from "./requestUploadToken.js";
 import type { UploadToken } from "./types.js";
 import { updateUploadToken } from "./updateUploadToken.js";
@@ -61,6 +62,34 @@ describe.each(["legacy", "v2"] as const)("talking to the site from the browser, 
       token: result.token,
     });
     expect((await storedWith(emu, sha256))[0]?.photoId).toBe(result.photoId);
+  });
+
+  it("findUploads adds no script on a site known to allow CORS when photo/list fails", async () => {
+    const site = await emulator.spawn({ cors: "full" });
+    try {
+      expect(await probeCors(site.url, api)).toBe(true);
+      // Connections dropped without an answer: a network error, as a load balancer's reset gives.
+      await site.addFault({ endpoint: "photo/list", api, dropAnswer: true, count: 5 });
+      const token = await tokenFrom(site, api);
+      const added: string[] = [];
+      const observer = new MutationObserver((records) => {
+        for (const node of records.flatMap((record) => [...record.addedNodes])) {
+          if (node instanceof HTMLScriptElement) added.push(node.src);
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+      const error = await findUploads({
+        token,
+        site: site.url,
+        apiVersion: api,
+        signal: signal(),
+      }).catch((e: unknown) => e);
+      observer.disconnect();
+      expect(error).toMatchObject({ name: "UploadError", kind: "network" });
+      expect(added).toEqual([]);
+    } finally {
+      await site.close();
+    }
   });
 
   it("getPhotoStatus reports encoding, then encoded", async () => {
