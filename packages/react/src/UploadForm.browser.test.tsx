@@ -209,6 +209,7 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     const screen = await render(
       <UploadForm site={emulator.url} token={tokenUrl("pick")} startOnSelect />,
     );
+    const region = recordLiveRegion(screen.container.querySelector('[data-part="announcer"]')!);
     const first = await issuedToken(screen.container);
     await userEvent.upload(screen.getByLabelText("Video file"), file);
     await expect
@@ -217,6 +218,9 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     await screen.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => formOf(screen.container).dataset.state).toBe("canceled");
     await expect.element(screen.getByText("Canceled", { exact: true })).toBeVisible();
+    // Canceled mid-body, nothing stored: no warning that it may be (that is for a cancel later).
+    await expect.poll(() => region.texts.at(-1)).toBe("pick.mp4 canceled");
+    region.stop();
     // Cancel was replaced by Retry: keyboard focus moved to it.
     await expect
       .poll(() => document.activeElement)
@@ -228,6 +232,33 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
     const stored = (await emulator.uploads()).filter((upload) => upload.sha256 === sha256);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.uploadToken).not.toBe(first);
+  });
+
+  it("announces that a file canceled after it was sent may already be stored", async () => {
+    const { file, sha256 } = await randomFile(300_000, "sent.mp4");
+    // Stored, then the answer is held back: the upload sits in `processing` until canceled.
+    await emulator.addFault({ endpoint: "redeem-upload-token", processingDelayMs: 60_000 });
+    const screen = await render(
+      <UploadForm site={emulator.url} token={tokenUrl("sent")} startOnSelect />,
+    );
+    const region = recordLiveRegion(screen.container.querySelector('[data-part="announcer"]')!);
+    await issuedToken(screen.container);
+    await userEvent.upload(screen.getByLabelText("Video file"), file);
+    await expect
+      .poll(() => formOf(screen.container).dataset.state, { timeout: 10_000 })
+      .toBe("processing");
+    await expect
+      .poll(async () => (await emulator.uploads()).filter((upload) => upload.sha256 === sha256), {
+        timeout: 10_000,
+      })
+      .toHaveLength(1);
+
+    await screen.getByRole("button", { name: "Cancel" }).click();
+    await expect
+      .poll(() => region.texts)
+      .toContain("sent.mp4 canceled The file may already be on the video platform.");
+    expect(formOf(screen.container).dataset.state).toBe("canceled");
+    region.stop();
   });
 
   it("with its token prefetched, sends a picked file within the change event, before React renders", async () => {

@@ -1,13 +1,22 @@
-import { afterEach, describe, expect, it } from "vitest";
+import {
+  createEmulatorClient,
+  type SpawnedEmulatorClient,
+} from "@twentythree-upload/emulator/client";
+import type { ReactNode } from "react";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { page, userEvent } from "vitest/browser";
 import { render } from "vitest-browser-react";
-import { recordLiveRegion } from "../test/helpers.js";
+import { randomFile, recordLiveRegion } from "../test/helpers.js";
 import {
   createMockTokenSource,
   createMockTransport,
   createUploader,
+  danishLabels,
   englishLabels,
+  UploadProvider,
   UploadQueue,
   useAnnouncement,
+  type UploadLabels,
   type Uploader,
 } from "./index.js";
 
@@ -89,4 +98,66 @@ describe("UploadQueue.Announcer and useAnnouncement", () => {
     queue.stop();
     uploader.destroy();
   });
+});
+
+describe("UploadQueue.Announcer on a cancel after the file was sent", { timeout: 60_000 }, () => {
+  let emulator: SpawnedEmulatorClient;
+  beforeAll(async () => {
+    emulator = await createEmulatorClient(inject("emulatorUrl")).spawn();
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  interface Case {
+    name: string;
+    labels: UploadLabels;
+    wrap: (queue: ReactNode) => ReactNode;
+  }
+  const withoutProvider = (queue: ReactNode) => queue;
+  const inDanish = (queue: ReactNode) => (
+    <UploadProvider labels={danishLabels}>{queue}</UploadProvider>
+  );
+
+  it.each([
+    {
+      language: "English (its defaults)",
+      name: "sent.mp4",
+      labels: englishLabels,
+      wrap: withoutProvider,
+    },
+    {
+      language: "Danish (through the provider)",
+      name: "sendt.mp4",
+      labels: danishLabels,
+      wrap: inDanish,
+    },
+  ])(
+    "says in $language that the canceled file may already be stored",
+    async ({ name, labels, wrap }: Case) => {
+      const { file, sha256 } = await randomFile(300_000, name);
+      // Stored, then the answer is held back: the item sits in `processing` until canceled.
+      await emulator.addFault({ endpoint: "redeem-upload-token", processingDelayMs: 60_000 });
+      const screen = await render(
+        wrap(<UploadQueue site={emulator.url} token={emulator.tokenUrl()} />),
+      );
+      const region = recordLiveRegion(screen.container.querySelector('[data-part="announcer"]')!);
+      const input = screen.container.querySelector<HTMLInputElement>('input[type="file"]')!;
+      await userEvent.upload(page.elementLocator(input), [file]);
+      const row = () => screen.container.querySelector<HTMLElement>('[data-part="item"]');
+      await expect.poll(() => row()?.dataset.state, { timeout: 10_000 }).toBe("processing");
+      await expect
+        .poll(async () => (await emulator.uploads()).filter((upload) => upload.sha256 === sha256), {
+          timeout: 10_000,
+        })
+        .toHaveLength(1);
+
+      await screen.getByRole("button", { name: labels.cancelItem(name) }).click();
+      await expect
+        .poll(() => region.texts)
+        .toContain(`${labels.announceCanceled(name)} ${labels.maybeStored}`);
+      expect(row()?.dataset.state).toBe("canceled");
+      region.stop();
+    },
+  );
 });

@@ -9,9 +9,9 @@ export type UploadQueueAnnouncerProps = ComponentPropsWithoutRef<"div">;
 
 /**
  * A polite live region (`role="status"`) that announces uploads starting, each completion once,
- * automatic retries, pauses while offline, failures and refusals, and dropped entries that could
- * not be read; a sentence due again is said again. Use one per queue. The optional stylesheet
- * hides it visually.
+ * automatic retries, pauses while offline, failures, refusals and cancellations (saying when the
+ * file may be stored already), and dropped entries that could not be read; a sentence due again
+ * is said again. Use one per queue. The optional stylesheet hides it visually.
  *
  * @selector [data-part="announcer"]
  */

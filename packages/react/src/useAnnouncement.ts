@@ -8,6 +8,7 @@ import { useUploaderState } from "./useUploaderState.js";
 /**
  * The text for a polite live region: uploads starting, each completion exactly once, automatic
  * retries, pauses while offline, failures, refusals and cancellations, as items change status.
+ * A failure or cancellation after the file was sent adds `labels.maybeStored`.
  * Statuses present when the component mounts are not announced (they are not news). Several
  * events at once become one sentence per kind. A sentence that is due again (the same failure
  * after a retry) empties the text for one frame, so that screen readers say it again.
@@ -71,7 +72,11 @@ export function useAnnouncement(
           labels.announceRejected(item.name, labels.rejection(item.name, item.rejection)),
         );
       } else if (item.status === "canceled") {
-        others.push(labels.announceCanceled(item.name));
+        // Canceled after the file was sent: it may be stored (the visible status says so too),
+        // and adding it again instead of Retry would store a second copy.
+        const canceled = labels.announceCanceled(item.name);
+        const maybeStored = item.error?.ambiguous ? labels.maybeStored : undefined;
+        others.push(maybeStored ? `${canceled} ${maybeStored}` : canceled);
       }
     }
     const parts = [
