@@ -74,9 +74,11 @@ export function useAnnouncement(
       } else if (item.status === "canceled") {
         // Canceled after the file was sent: it may be stored (the visible status says so too),
         // and adding it again instead of Retry would store a second copy.
-        const canceled = labels.announceCanceled(item.name);
-        const maybeStored = item.error?.ambiguous ? labels.maybeStored : undefined;
-        others.push(maybeStored ? `${canceled} ${maybeStored}` : canceled);
+        others.push(
+          item.error?.ambiguous && labels.maybeStored
+            ? `${labels.announceCanceled(item.name)} ${labels.maybeStored}`
+            : labels.announceCanceled(item.name),
+        );
       }
     }
     const parts = [
