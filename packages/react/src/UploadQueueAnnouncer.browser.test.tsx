@@ -155,7 +155,7 @@ describe("UploadQueue.Announcer on a cancel after the file was sent", { timeout:
       await screen.getByRole("button", { name: labels.cancelItem(name) }).click();
       await expect
         .poll(() => region.texts)
-        .toContain(`${labels.announceCanceled(name)} ${labels.maybeStored}`);
+        .toContain(`${labels.announceCanceled(name)}: ${labels.maybeStored}`);
       expect(row()?.dataset.state).toBe("canceled");
       region.stop();
     },

@@ -76,7 +76,7 @@ export function useAnnouncement(
         // and adding it again instead of Retry would store a second copy.
         others.push(
           item.error?.ambiguous && labels.maybeStored
-            ? `${labels.announceCanceled(item.name)} ${labels.maybeStored}`
+            ? `${labels.announceCanceled(item.name)}: ${labels.maybeStored}`
             : labels.announceCanceled(item.name),
         );
       }
