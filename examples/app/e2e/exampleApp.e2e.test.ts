@@ -205,6 +205,27 @@ describe("example app on a site with CORS (XHR uploads)", () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("shows a forged callback link (a token this browser never received) as not confirmed", async () => {
+    const page = await browser.newPage();
+    const domain = new URL(harness.emulator.url).host;
+    const forged = new URLSearchParams({
+      domain,
+      upload_token: "f".repeat(40),
+      photo_id: "4242",
+      tree_id: "1",
+      token: "forged",
+    });
+    await page.goto(`${harness.server.url}/upload/callback?${forged.toString()}`);
+    const callback = page.locator('[data-twentythree-upload="callback"]');
+    await expect.poll(() => callback.getAttribute("data-verified")).toBe("false");
+    const text = await callback.textContent();
+    expect(text).toContain("4242");
+    expect(text).toContain("not confirmed");
+    // The token-bearing parameters were removed from the address bar all the same.
+    expect(new URL(page.url()).searchParams.has("upload_token")).toBe(false);
+    await page.close();
+  });
 });
 
 describe("example app on a site without CORS (iframe fallback)", () => {

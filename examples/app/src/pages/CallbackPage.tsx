@@ -1,4 +1,4 @@
-import { CallbackHandler } from "@twentythree-upload/react";
+import { CallbackHandler, useLabels } from "@twentythree-upload/react";
 import { useLocation } from "react-router";
 import { SessionResults } from "../SessionResults.js";
 
@@ -9,6 +9,7 @@ import { SessionResults } from "../SessionResults.js";
  */
 export function CallbackPage() {
   const { search } = useLocation();
+  const labels = useLabels();
   const isCallback = new URLSearchParams(search).has("upload_token");
   return (
     <section aria-labelledby="results-heading">
@@ -18,14 +19,19 @@ export function CallbackPage() {
           {(state) => {
             switch (state.status) {
               case "pending":
-                return "Reading the result…";
+                return labels.callbackWorking;
               case "handed-off":
-                return "Upload finished.";
+                return labels.callbackHandedOff;
               case "success":
-                return <>Uploaded: video {state.result.photoId}.</>;
+                // `verified: false`: this tab never received that upload token, so the link may
+                // be forged. Never show it as a plain success; confirm it on your server first.
+                return state.verified === false
+                  ? (labels.callbackUnverified?.(state.result.photoId) ??
+                      `${labels.uploaded(state.result.photoId)} (not confirmed)`)
+                  : labels.uploaded(state.result.photoId);
               case "error":
                 return state.result
-                  ? `The upload failed: ${state.result.errorMessage}`
+                  ? labels.callbackFailed(state.result.errorMessage)
                   : state.error.message;
             }
           }}
