@@ -9,6 +9,7 @@ import { createTokenHandler } from "./server/createTokenHandler.js";
 import { toNodeListener } from "./server/nodeAdapter.js";
 import { allowReturnPageRead } from "./server/allowReturnPageRead.js";
 import { TOKEN_PATH } from "./server/startAppServer.js";
+import { BUILT_SITE_FILE, type BuiltSite } from "./server/checkBuiltSite.js";
 
 const HOST = "127.0.0.1";
 const APP_PORT = Number(process.env.APP_PORT ?? 5173);
@@ -36,9 +37,41 @@ function tokenEndpoint(): Plugin {
   };
 }
 
+/**
+ * Writes dist/site.json: the site and API compiled into this build (read from the final `define`,
+ * so a build with overridden defines records those). `start` refuses a build made for another
+ * site than its own (server/checkBuiltSite.ts).
+ */
+function builtSite(): Plugin {
+  let settings: BuiltSite = { site: EMULATOR_SITE, apiVersion: "legacy" };
+  return {
+    name: "twentythree-example-built-site",
+    apply: "build",
+    configResolved(config) {
+      const compiled = (name: string): unknown => {
+        const raw = config.define?.[name];
+        return typeof raw === "string" ? JSON.parse(raw) : undefined;
+      };
+      const site = compiled("__TWENTYTHREE_SITE__");
+      settings = {
+        site: typeof site === "string" ? site : EMULATOR_SITE,
+        // siteSettings.ts treats anything but "v2" as the legacy API.
+        apiVersion: compiled("__TWENTYTHREE_API__") === "v2" ? "v2" : "legacy",
+      };
+    },
+    generateBundle() {
+      this.emitFile({
+        type: "asset",
+        fileName: BUILT_SITE_FILE,
+        source: `${JSON.stringify(settings, null, 2)}\n`,
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: [react(), tokenEndpoint()],
+  plugins: [react(), tokenEndpoint(), builtSite()],
   // Only these two reach the browser bundle. Never widen `envPrefix` to TWENTYTHREE_: the
   // credentials live in TWENTYTHREE_* variables too.
   define: {

@@ -15,6 +15,7 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chromiumLaunchOptions } from "../../../scripts/chromium.js";
+import { checkBuiltSite } from "../server/checkBuiltSite.js";
 import { EMULATOR_CREDENTIALS } from "../server/config.js";
 import { contentSecurityPolicy } from "../server/contentSecurityPolicy.js";
 import { createTokenHandler } from "../server/createTokenHandler.js";
@@ -42,6 +43,9 @@ async function serveExample(emulator: SpawnedEmulatorClient): Promise<Harness> {
     },
     build: { outDir, emptyOutDir: true },
   });
+  // The build records the site it was compiled for, so that `start` can refuse another one.
+  expect(() => checkBuiltSite(outDir, { site: emulator.url, apiVersion: "legacy" })).not.toThrow();
+  expect(() => checkBuiltSite(outDir, { site: "videos.example.com" })).toThrow(emulator.url);
   const logs: TokenLogEntry[] = [];
   // The endpoint needs the app's origin, known once the server listens on its free port.
   let handler: ((request: Request) => Promise<Response>) | null = null;
