@@ -264,14 +264,17 @@ describe("fields", () => {
     expect(endpoint.upstreamCalls()).toBe(before);
   });
 
-  it("refuses a field that is not part of the request contract", async () => {
-    const body = await expectRefusal(
-      await endpoint.post({ ...valid, album_id: "1" }),
-      422,
-      "unknown_field",
-    );
-    expect(body.field).toBe("album_id");
-  });
+  it.each(["album_id", "toString", "constructor", "valueOf", "hasOwnProperty", "__proto__"])(
+    "refuses %s, a field that is not part of the request contract",
+    async (field) => {
+      const before = endpoint.upstreamCalls();
+      // Written as JSON text: an object literal's `__proto__` key would set the prototype instead.
+      const json = `${JSON.stringify(valid).slice(0, -1)},${JSON.stringify(field)}:"1"}`;
+      const body = await expectRefusal(await endpoint.post(json), 422, "unknown_field");
+      expect(body.field).toBe(field);
+      expect(endpoint.upstreamCalls()).toBe(before);
+    },
+  );
 
   it("does not echo the refused value in the message", async () => {
     const body = await expectRefusal(

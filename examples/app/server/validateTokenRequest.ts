@@ -148,7 +148,8 @@ export function validateTokenRequest(body: unknown, rules: ValidationRules): Val
         `${field} is set by the server and cannot be chosen by the request.`,
         "field_not_allowed",
       );
-    } else if (field in TEXT_LIMITS) {
+    } else if (Object.hasOwn(TEXT_LIMITS, field)) {
+      // Own keys only: `in` would also accept `toString`, `constructor`, `__proto__`…
       const key = field as keyof typeof TEXT_LIMITS;
       const limit = TEXT_LIMITS[key];
       if (typeof value !== "string") return invalid(field, `${field} must be a string.`);
