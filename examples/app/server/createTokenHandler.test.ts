@@ -94,6 +94,25 @@ describe.each(["legacy", "v2"] as const)("issuing a token (%s API)", (apiVersion
   );
 
   it(
+    "clamps maxUploads to maxUploadsCap instead of refusing, so a shared-token queue fetches again",
+    withEndpoint(
+      async (endpoint) => {
+        const response = await endpoint.post({ ...request, maxUploads: 25 });
+        expect(response.status).toBe(200);
+        const token = await parseUploadToken(await response.text());
+        expect(token.maxUploads).toBe(10);
+        expect(endpoint.logs.at(-1)).toMatchObject({ outcome: "issued", maxUploads: 10 });
+        // At or under the cap, the request is followed as it is.
+        const exact = await parseUploadToken(
+          await (await endpoint.post({ ...request, maxUploads: 10 })).text(),
+        );
+        expect(exact.maxUploads).toBe(10);
+      },
+      { apiVersion },
+    ),
+  );
+
+  it(
     "answers 502 without the secret when TwentyThree refuses the signature",
     withEndpoint(
       async (endpoint) => {

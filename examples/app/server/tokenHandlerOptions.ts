@@ -38,7 +38,10 @@ export interface TokenHandlerOptions {
   allowedOrigins: readonly string[];
   /** `valid_minutes` of each token, 15–1440. Default `180` (TwentyThree's legacy default). */
   validMinutes?: number;
-  /** The highest `maxUploads` a request may ask for. Default `10` (at most 100 legacy, 1000 v2). */
+  /**
+   * The most uploads one token allows. A request asking for more gets a token for this many (the
+   * library fetches another token when it is used up). Default `10` (at most 100 legacy, 1000 v2).
+   */
   maxUploadsCap?: number;
   /** The largest `fileSize` a request may declare, in bytes. Default 10 GiB. */
   maxFileSize?: number;

@@ -192,18 +192,13 @@ export function validateTokenRequest(body: unknown, rules: ValidationRules): Val
       }
       out.fileSize = value;
     } else if (field === "maxUploads") {
-      if (
-        typeof value !== "number" ||
-        !Number.isSafeInteger(value) ||
-        value < 1 ||
-        value > rules.maxUploadsCap
-      ) {
-        return invalid(
-          field,
-          `maxUploads must be a whole number from 1 to ${rules.maxUploadsCap}.`,
-        );
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+        return invalid(field, "maxUploads must be a whole number of at least 1.");
       }
-      out.maxUploads = value;
+      // Clamped, not refused: the library's shared strategy asks for one use per queued file, and
+      // counts uses against the max_uploads of the token it gets back, so a smaller token only
+      // means it asks again when that one is used up.
+      out.maxUploads = Math.min(value, rules.maxUploadsCap);
     } else if (field === "extra") {
       const result = validateExtra(value);
       if (!result.ok) return result;
