@@ -303,6 +303,41 @@ describe("TwentyThree unavailable", () => {
     }
   });
 
+  it.each([301, 302, 307, 308])(
+    "answers 502 naming TWENTYTHREE_SITE when the site redirects (%i), logging only Location's origin",
+    async (status) => {
+      let hits = 0;
+      const alias = await fakeSite((_request, response) => {
+        hits += 1;
+        response.writeHead(status, {
+          Location: "https://videos.example.com/api/photo/get-upload-token?secret_marker=abc123",
+        });
+        response.end();
+      });
+      const endpoint = await startTokenEndpoint(alias.url);
+      try {
+        const response = await endpoint.post(request);
+        expect(response.status).toBe(502);
+        expect(await response.json()).toEqual({
+          error: "upstream_error",
+          message:
+            "TwentyThree redirected the request; set TWENTYTHREE_SITE to the site's own domain.",
+        });
+        expect(hits).toBe(1);
+        expect(endpoint.logs.at(-1)).toMatchObject({
+          outcome: "upstream-error",
+          status: 502,
+          upstreamCode: "redirect",
+          redirectOrigin: "https://videos.example.com",
+        });
+        expect(JSON.stringify(endpoint.logs)).not.toContain("secret_marker");
+      } finally {
+        await endpoint.close();
+        await alias.close();
+      }
+    },
+  );
+
   it("answers 502 when a JSON answer holds no upload token", async () => {
     const empty = await fakeSite((_request, response) => {
       response.writeHead(200, { "Content-Type": "application/json" });

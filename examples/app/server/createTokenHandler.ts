@@ -103,6 +103,9 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       return refuse(request, upstream.refusal, started, {
         ...sizes,
         ...(upstream.upstreamCode === undefined ? {} : { upstreamCode: upstream.upstreamCode }),
+        ...(upstream.redirectOrigin === undefined
+          ? {}
+          : { redirectOrigin: upstream.redirectOrigin }),
       });
     }
     log({ method: request.method, outcome: "issued", status: 200, ...sizes }, started);

@@ -8,7 +8,7 @@ import { signRequest } from "./signRequest.js";
 
 export type UpstreamResult =
   | { ok: true; body: Record<string, unknown> }
-  | { ok: false; refusal: Refusal; upstreamCode?: string };
+  | { ok: false; refusal: Refusal; upstreamCode?: string; redirectOrigin?: string };
 
 const MAX_UPSTREAM_BYTES = 256 * 1024;
 const ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -28,6 +28,17 @@ async function readCapped(response: Response): Promise<string | null> {
   if (declared > MAX_UPSTREAM_BYTES) return null;
   const text = await response.text();
   return text.length > MAX_UPSTREAM_BYTES ? null : text;
+}
+
+/** The origin of a `Location` header: its path and query may carry a signature or a token. */
+function originOf(location: string | null, base: string): string | undefined {
+  if (location === null) return undefined;
+  try {
+    const { origin } = new URL(location, base);
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses legacy (`var visual = {…};` or raw) or v2 JSON. */
@@ -59,7 +70,9 @@ export async function fetchUploadToken(
   try {
     response = await options.fetch(signed.url, {
       ...signed.init,
-      redirect: "error",
+      // Not followed (a signed request goes to one host), but seen: a redirect is a
+      // configuration mistake to name, not a network failure.
+      redirect: "manual",
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
   } catch {
@@ -67,6 +80,19 @@ export async function fetchUploadToken(
     return timeout.aborted
       ? upstreamError("TwentyThree did not answer in time.", "timeout")
       : upstreamError("Could not reach TwentyThree.", "network");
+  }
+
+  if (response.status >= 300 && response.status < 400) {
+    void response.body?.cancel().catch(() => undefined);
+    const refusal: Refusal = {
+      status: 502,
+      error: "upstream_error",
+      message: "TwentyThree redirected the request; set TWENTYTHREE_SITE to the site's own domain.",
+    };
+    const origin = originOf(response.headers.get("location"), signed.url);
+    return origin === undefined
+      ? { ok: false, refusal, upstreamCode: "redirect" }
+      : { ok: false, refusal, upstreamCode: "redirect", redirectOrigin: origin };
   }
 
   const text = await readCapped(response).catch(() => null);

@@ -16,6 +16,8 @@ export interface TokenLogEntry {
   field?: string;
   /** TwentyThree's own error code, e.g. `invalid_signature` (never its message). */
   upstreamCode?: string;
+  /** When TwentyThree answered with a redirect: the origin of its `Location` (never the path or query). */
+  redirectOrigin?: string;
   /** For a 500: the class of the error (`TypeError`), never its message. */
   errorName?: string;
   /** The declared size of the file the token is for. */
