@@ -18,7 +18,12 @@ function uploadTokenEndpoint(): Plugin {
       // emulator's own, for a local site only) come from the environment. RETURN_URL defaults
       // to <APP_ORIGIN>/upload/callback.
       const config = readConfig({ ...process.env, APP_ORIGIN: appOrigin });
-      const handleUploadToken = toNodeListener(createTokenHandler(config.token));
+      // "anyone": every request that passes the CSRF checks gets a token. Acceptable here only
+      // because this dev server listens on 127.0.0.1; in production, pass your session check
+      // (see the token-endpoint guide). A real site refuses to start without a choice.
+      const handleUploadToken = toNodeListener(
+        createTokenHandler({ ...config.token, authorize: "anyone" }),
+      );
       server.middlewares.use((request, response, next) => {
         const path = request.url?.split("?")[0];
         if (path === "/api/upload-token") return handleUploadToken(request, response);

@@ -5,6 +5,9 @@ import {
   createTokenHandler,
 } from "../../examples/app/server/createTokenHandler.js";
 
+// Your own user check, e.g. your auth library's session lookup. Required for a real site.
+declare function isSignedIn(request: Request): Promise<boolean>;
+
 // Signing uses node:crypto, so this route runs on the Node.js runtime, not the Edge runtime.
 export const runtime = "nodejs";
 
@@ -13,6 +16,6 @@ export const runtime = "nodejs";
 let handler: TokenHandler | undefined;
 
 export async function POST(request: Request): Promise<Response> {
-  handler ??= createTokenHandler(readConfig(process.env).token);
+  handler ??= createTokenHandler({ ...readConfig(process.env).token, authorize: isSignedIn });
   return handler(request);
 }

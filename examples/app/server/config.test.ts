@@ -1,7 +1,15 @@
 // Startup configuration: defaults that point at the emulator, and mistakes that must stop the
 // server before it serves a single request.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, EMULATOR_CREDENTIALS, EMULATOR_SITE, readConfig } from "./config.js";
+import {
+  ConfigError,
+  EMULATOR_CREDENTIALS,
+  EMULATOR_SITE,
+  assertUserCheck,
+  readConfig,
+} from "./config.js";
 import { createTokenHandler } from "./createTokenHandler.js";
 import { TokenHandlerConfigError, type TokenHandlerOptions } from "./tokenHandlerOptions.js";
 
@@ -99,6 +107,47 @@ describe("readConfig", () => {
     ).toMatch(/TWENTYTHREE_SITE.*https/);
   });
 
+  it("reads the TOKEN_AUTHORIZE=anyone opt-in, and refuses any other value", () => {
+    expect(readConfig({ TOKEN_AUTHORIZE: "anyone" }).token.authorize).toBe("anyone");
+    expect(readConfig({}).token.authorize).toBeUndefined();
+    expect(configError({ TOKEN_AUTHORIZE: "yes" }).message).toMatch(/TOKEN_AUTHORIZE.*anyone/);
+  });
+
+  it("reads a real site without a user check, for code that adds its own authorize", () => {
+    const config = readConfig({ ...REAL_SITE, ...REAL_CREDENTIALS });
+    expect(config.token.authorize).toBeUndefined();
+    const authorize = () => true;
+    expect(typeof createTokenHandler({ ...config.token, authorize })).toBe("function");
+  });
+
+  it("assertUserCheck stops a server that would hand a real site's tokens to anyone", () => {
+    const config = readConfig({ ...REAL_SITE, ...REAL_CREDENTIALS });
+    expect(() => assertUserCheck(config.token)).toThrow(ConfigError);
+    expect(() => assertUserCheck(config.token)).toThrow(/authorize.*TOKEN_AUTHORIZE=anyone/s);
+    const optedIn = readConfig({ ...REAL_SITE, ...REAL_CREDENTIALS, TOKEN_AUTHORIZE: "anyone" });
+    expect(() => assertUserCheck(optedIn.token)).not.toThrow();
+    expect(() => assertUserCheck(readConfig({}).token)).not.toThrow();
+  });
+
+  it("the production server (main.ts) refuses to start for a real site without a user check", () => {
+    const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", main], {
+      env: {
+        PATH: process.env.PATH,
+        ...REAL_SITE,
+        ...REAL_CREDENTIALS,
+        PORT: "0",
+        APP_ORIGIN: "https://app.example.com",
+      },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/TOKEN_AUTHORIZE=anyone/);
+    expect(run.stdout).not.toContain("Upload-token endpoint:");
+    expect(run.stderr + run.stdout).not.toContain(REAL_CREDENTIALS.TWENTYTHREE_CONSUMER_SECRET);
+  });
+
   it("requires APP_ORIGIN when PORT is 0", () => {
     expect(configError({ PORT: "0" }).message).toMatch(/APP_ORIGIN/);
   });
@@ -165,6 +214,17 @@ describe("createTokenHandler options", () => {
     });
     expect(error.option).toBe("credentials.accessTokenSecret");
     expect(error.message).not.toContain(base.credentials.consumerSecret);
+  });
+
+  it("requires authorize for a site that is not on this machine", () => {
+    const real = { ...base, site: "videos.example.com" };
+    const error = optionError(real);
+    expect(error.option).toBe("authorize");
+    expect(error.message).toMatch(/authorize.*"anyone"/);
+    expect(typeof createTokenHandler({ ...real, authorize: () => true })).toBe("function");
+    expect(typeof createTokenHandler({ ...real, authorize: "anyone" })).toBe("function");
+    // The local emulator needs none.
+    expect(typeof createTokenHandler(base)).toBe("function");
   });
 
   it.each([

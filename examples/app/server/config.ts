@@ -53,6 +53,7 @@ const OPTION_VARS: Record<string, string> = {
   apiVersion: "TWENTYTHREE_API",
   returnUrl: "RETURN_URL",
   allowedOrigins: "APP_ORIGIN",
+  authorize: "TOKEN_AUTHORIZE",
   ...Object.fromEntries(
     Object.entries(CREDENTIAL_VARS).map(([key, name]) => [`credentials.${key}`, name]),
   ),
@@ -81,6 +82,9 @@ function siteIsLocal(site: string): boolean {
  * - `PORT` (default `5174`), `HOST` (default `127.0.0.1`): where the server listens.
  * - `APP_ORIGIN`: the origin(s) of the app's pages, comma-separated. Default `http://<HOST>:<PORT>`.
  * - `RETURN_URL`: the callback page. Default `<first APP_ORIGIN>/upload/callback`.
+ * - `TOKEN_AUTHORIZE`: `anyone` sets `authorize: "anyone"` (every request that passes the CSRF
+ *   checks gets a token: a demo only). Default unset: code that uses a real site adds its own
+ *   `authorize` to `token` (or is stopped by {@link assertUserCheck}).
  *
  * @throws ConfigError naming the variable that is missing or wrong.
  */
@@ -126,15 +130,25 @@ export function readConfig(env: Env = process.env): ServerConfig {
     .filter(Boolean);
   const returnUrl = value(env, "RETURN_URL") ?? `${appOrigins[0] ?? ""}/upload/callback`;
 
+  const authorize = value(env, "TOKEN_AUTHORIZE");
+  if (authorize !== undefined && authorize !== "anyone") {
+    throw new ConfigError(
+      'TOKEN_AUTHORIZE must be "anyone" (every request that passes the CSRF checks gets a token) or unset.',
+    );
+  }
+
   const token: TokenHandlerOptions = {
     site,
     apiVersion: api,
     credentials,
     returnUrl,
     allowedOrigins: appOrigins,
+    ...(authorize === undefined ? {} : { authorize }),
   };
   try {
-    resolveTokenHandlerOptions(token);
+    // `authorize` is usually code the caller adds to `token` (a session check), so it is not
+    // required here; createTokenHandler requires it, and assertUserCheck says so in env terms.
+    resolveTokenHandlerOptions({ ...token, authorize: token.authorize ?? "anyone" });
   } catch (error) {
     if (error instanceof TokenHandlerConfigError) {
       throw new ConfigError(`${OPTION_VARS[error.option] ?? error.option}: ${error.message}`);
@@ -142,4 +156,21 @@ export function readConfig(env: Env = process.env): ServerConfig {
     throw error;
   }
   return { host, port, token };
+}
+
+/**
+ * For servers that use {@link readConfig}'s `token` as it is (the example's `start` and `dev`):
+ * refuses a site that is not on this machine unless `TOKEN_AUTHORIZE=anyone` is set, so they never
+ * hand a real site's tokens to anyone without saying so.
+ *
+ * @throws ConfigError saying what to do.
+ */
+export function assertUserCheck(token: TokenHandlerOptions): void {
+  if (token.authorize !== undefined || siteIsLocal(token.site)) return;
+  throw new ConfigError(
+    `TWENTYTHREE_SITE is ${token.site}, and this server has no user check (authorize): anyone ` +
+      "who can reach it could get upload tokens for that site. Pass your session check as " +
+      "authorize to createTokenHandler (docs/guides/token-endpoint.md), or, for a demo, set " +
+      "TOKEN_AUTHORIZE=anyone to give a token to every request that passes the CSRF checks.",
+  );
 }

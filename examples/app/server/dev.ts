@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Emulator, createEmulator } from "@twentythree-upload/emulator";
 import { createServer as createViteServer } from "vite";
-import { ConfigError, EMULATOR_SITE, readConfig } from "./config.js";
+import { ConfigError, EMULATOR_SITE, assertUserCheck, readConfig } from "./config.js";
 
 const HOST = "127.0.0.1";
 const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? 8023);
@@ -44,7 +44,7 @@ process.env.APP_ORIGIN ??= appOrigin;
 
 // Check the settings before starting anything, so a mistake is the only thing printed.
 try {
-  readConfig(process.env);
+  assertUserCheck(readConfig(process.env).token);
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message);
   throw error;

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkBuiltSite } from "./checkBuiltSite.js";
-import { ConfigError, readConfig } from "./config.js";
+import { ConfigError, assertUserCheck, readConfig } from "./config.js";
 import { contentSecurityPolicy } from "./contentSecurityPolicy.js";
 import { createTokenHandler } from "./createTokenHandler.js";
 import { startAppServer } from "./startAppServer.js";
@@ -14,6 +14,7 @@ const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../d
 
 try {
   const config = readConfig();
+  assertUserCheck(config.token);
   checkBuiltSite(distDir, config.token);
   const server = await startAppServer({
     tokenHandler: createTokenHandler(config.token),

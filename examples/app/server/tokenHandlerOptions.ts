@@ -56,10 +56,12 @@ export interface TokenHandlerOptions {
    */
   upstreamMethod?: "POST" | "GET";
   /**
-   * Your user check (session cookie, bearer token…). Resolve `false` to answer 401. Default: every
-   * request that passes the CSRF checks is allowed, which suits only a local demo.
+   * Your user check (session cookie, bearer token…). Resolve `false` to answer 401. `"anyone"`
+   * lets every request that passes the CSRF checks have a token: a demo only, since a script can
+   * pass those checks too. Required when `site` is not on this machine; default for a local
+   * emulator: `"anyone"`.
    */
-  authorize?: (request: Request) => boolean | Promise<boolean>;
+  authorize?: ((request: Request) => boolean | Promise<boolean>) | "anyone";
   /** The fetch used to call TwentyThree. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   /** Receives one entry per request. Default: one JSON line per request on stdout. */
@@ -245,6 +247,21 @@ export function resolveTokenHandlerOptions(
   if (upstreamMethod !== "POST" && upstreamMethod !== "GET") {
     throw new TokenHandlerConfigError("upstreamMethod", `upstreamMethod must be "POST" or "GET".`);
   }
+  // Without a user check, anyone who can script a request gets tokens for the site: fine for the
+  // emulator, a storage bill or spam for a real site. So a real site needs an explicit choice.
+  if (options.authorize === undefined && !isLoopbackHost(new URL(siteOrigin).hostname)) {
+    throw new TokenHandlerConfigError(
+      "authorize",
+      `authorize is required for ${siteOrigin}, a site that is not on this machine: pass your ` +
+        'user check (e.g. a session lookup), or authorize: "anyone" to give a token to every ' +
+        "request that passes the CSRF checks (a demo only).",
+    );
+  }
+  if (options.authorize !== undefined && options.authorize !== "anyone") {
+    if (typeof options.authorize !== "function") {
+      throw new TokenHandlerConfigError("authorize", 'authorize must be a function or "anyone".');
+    }
+  }
   const apiMaxUploads = apiVersion === "v2" ? 1000 : 100;
   return {
     siteOrigin,
@@ -272,7 +289,7 @@ export function resolveTokenHandlerOptions(
       15_000,
     ),
     upstreamMethod,
-    authorize: options.authorize ?? null,
+    authorize: typeof options.authorize === "function" ? options.authorize : null,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     logger: options.logger ?? logJsonLine,
   };
