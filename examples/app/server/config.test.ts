@@ -233,6 +233,7 @@ describe("createTokenHandler options", () => {
     [{ maxUploadsCap: 101 }, "maxUploadsCap"],
     [{ allowedOrigins: [] }, "allowedOrigins"],
     [{ site: "https://videos.example.com/api" }, "site"],
+    [{ returnUrl: `http://127.0.0.1:5173/upload/callback?s=${"x".repeat(1300)}` }, "returnUrl"],
   ] as const)("refuses %j", (override, option) => {
     expect(optionError({ ...base, ...override }).option).toBe(option);
   });

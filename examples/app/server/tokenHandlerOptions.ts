@@ -2,6 +2,7 @@
 // `javascript:` return URL, a foreign host, a missing secret) must stop the server from starting
 // rather than surface later as a confusing upload failure or an open redirect.
 import type { ApiVersion } from "@twentythree-upload/core";
+import { CALLBACK_OVERHEAD, CALLBACK_URL_LIMIT } from "./validateTokenRequest.js";
 import { type TokenLogger, logJsonLine } from "./tokenLog.js";
 
 /** OAuth 1.0a credentials with `write` permission on the site ("privileged credentials"). */
@@ -238,6 +239,14 @@ export function resolveTokenHandlerOptions(
       throw new TokenHandlerConfigError(
         option,
         `${option} must be on one of allowedOrigins (${[...allowedOrigins].join(", ")}), got ${url.origin}.`,
+      );
+    }
+    // TwentyThree POSTs a callback URL of 1500 characters or more; leave room for its parameters.
+    if (url.href.length + CALLBACK_OVERHEAD >= CALLBACK_URL_LIMIT) {
+      throw new TokenHandlerConfigError(
+        option,
+        `${option} must be shorter than ${CALLBACK_URL_LIMIT - CALLBACK_OVERHEAD} characters, ` +
+          `so that the callback URL with TwentyThree's parameters stays under ${CALLBACK_URL_LIMIT}.`,
       );
     }
     return url.href;

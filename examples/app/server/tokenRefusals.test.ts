@@ -228,6 +228,30 @@ describe("fields", () => {
     expect(body.field).toBe(`extra.${key}`);
   });
 
+  it.each([
+    ["three 500-character values", { a: "x".repeat(500), b: "x".repeat(500), c: "x".repeat(500) }],
+    ["300 characters that URL-encode to 1800", { note: "é".repeat(300) }],
+  ])(
+    "refuses extra that would make the callback URL 1500 characters or more (%s)",
+    async (_name, extra) => {
+      const before = endpoint.upstreamCalls();
+      const body = await expectRefusal(
+        await endpoint.post({ ...valid, extra }),
+        422,
+        "callback_too_long",
+      );
+      expect(body.field).toBe("extra");
+      expect(body.message).toMatch(/1500/);
+      expect(endpoint.upstreamCalls()).toBe(before);
+    },
+  );
+
+  it("accepts extra that keeps the callback URL under the budget", async () => {
+    const extra = { a: "x".repeat(500), b: "x".repeat(500) };
+    const response = await endpoint.post({ ...valid, extra });
+    expect(response.status).toBe(200);
+  });
+
   it("refuses a file larger than the configured maximum", async () => {
     const body = await expectRefusal(
       await endpoint.post({ ...valid, fileSize: 1_000_001 }),
@@ -289,6 +313,7 @@ describe("fields", () => {
 describe("log", () => {
   it("records each refusal with its status and code, and nothing was sent to TwentyThree", async () => {
     const from = endpoint.logs.length;
+    const calls = endpoint.upstreamCalls();
     await endpoint.post(valid, { omit: ["X-Requested-With"] });
     await endpoint.post({ ...valid, maxUploads: 0 });
     expect(endpoint.logs.slice(from)).toEqual([
@@ -306,7 +331,7 @@ describe("log", () => {
         field: "maxUploads",
       }),
     ]);
-    expect(endpoint.upstreamCalls()).toBe(0);
+    expect(endpoint.upstreamCalls()).toBe(calls);
   });
 });
 

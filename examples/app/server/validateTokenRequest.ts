@@ -28,6 +28,16 @@ export type ValidationResult =
 export const EXTRA_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 const MAX_EXTRA_KEYS = 20;
 const MAX_EXTRA_VALUE = 500;
+/**
+ * TwentyThree calls the return URL with a GET only while the whole URL is under 1500 characters,
+ * and POSTs otherwise, which a callback page that reads its query cannot handle.
+ */
+export const CALLBACK_URL_LIMIT = 1500;
+/**
+ * What TwentyThree adds to the callback besides `extra`: `domain`, a 64-character `upload_token`,
+ * `photo_id`, `tree_id` and `token`, or `error_message`. A generous estimate.
+ */
+export const CALLBACK_OVERHEAD = 250;
 
 /**
  * Parameters TwentyThree reads on get-upload-token or adds to the callback: an `extra` entry with
@@ -206,6 +216,22 @@ export function validateTokenRequest(body: unknown, rules: ValidationRules): Val
     } else {
       return invalid(field, `${field} is not a field of an upload token request.`, "unknown_field");
     }
+  }
+  // The budget of the callback URL. encodeURIComponent is the longest likely encoding.
+  const extraLength = Object.entries(out.extra ?? {}).reduce(
+    (sum, [key, item]) => sum + key.length + encodeURIComponent(item).length + 2,
+    0,
+  );
+  const callbackLength = out.returnUrl.length + extraLength + CALLBACK_OVERHEAD;
+  if (extraLength > 0 && callbackLength >= CALLBACK_URL_LIMIT) {
+    return invalid(
+      "extra",
+      `extra is too long: with the return URL and what TwentyThree adds, the callback URL would ` +
+        `be about ${callbackLength} characters, and at ${CALLBACK_URL_LIMIT} or more TwentyThree ` +
+        `POSTs the callback, which the callback page cannot read. Keep the URL-encoded extra ` +
+        `entries (keys and values) under ${Math.max(0, CALLBACK_URL_LIMIT - CALLBACK_OVERHEAD - out.returnUrl.length - 1)} characters in all.`,
+      "callback_too_long",
+    );
   }
   return { ok: true, request: out };
 }
