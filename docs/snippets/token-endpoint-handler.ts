@@ -4,6 +4,13 @@ import { createTokenHandler } from "../../examples/app/server/createTokenHandler
 
 // Your own user check, e.g. a session cookie lookup.
 declare function isSignedIn(request: Request): Promise<boolean>;
+// Your own records: which user was given which upload token (a database insert).
+declare function saveUploadToken(
+  userId: string,
+  uploadToken: string,
+  validUntil: Date,
+): Promise<void>;
+declare function userIdOf(request: Request): Promise<string>;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -27,6 +34,10 @@ export const handleUploadToken = createTokenHandler({
   maxUploadsCap: 10,
   maxFileSize: 10 * 1024 ** 3,
   authorize: isSignedIn,
+  // Awaited before the browser gets the token; if it fails, the browser gets a 500 instead.
+  onIssued: async (token, request) => {
+    await saveUploadToken(await userIdOf(request), token.uploadToken, token.validUntil);
+  },
   logger: (entry) => console.log(JSON.stringify(entry)),
 });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMULATOR_CREDENTIALS } from "./config.js";
 import { createTokenHandler } from "./createTokenHandler.js";
 import { startAppServer } from "./startAppServer.js";
+import type { IssuedToken } from "./tokenHandlerOptions.js";
 import {
   APP_ORIGIN,
   RETURN_URL,
@@ -181,6 +182,59 @@ describe("return URL allow-list", () => {
       { allowedReturnUrls },
     ),
   );
+});
+
+describe("onIssued", () => {
+  it("is given each issued token and the request, and is awaited before the browser gets the token", async () => {
+    const seen: { token: IssuedToken; cookie: string | null; recorded: boolean }[] = [];
+    const endpoint = await startTokenEndpoint(emulator.url, {
+      onIssued: async (token, incoming) => {
+        const entry = { token, cookie: incoming.headers.get("cookie"), recorded: false };
+        seen.push(entry);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        entry.recorded = true;
+      },
+    });
+    try {
+      const response = await endpoint.post(
+        { ...request, maxUploads: 3 },
+        { headers: { Cookie: "session=user-7" } },
+      );
+      expect(seen.map((entry) => entry.recorded)).toEqual([true]);
+      const token = await parseUploadToken(await response.text());
+      expect(seen[0]?.cookie).toBe("session=user-7");
+      expect(seen[0]?.token).toEqual({
+        uploadToken: token.uploadToken,
+        validUntil: token.validUntil,
+        maxUploads: 3,
+        returnUrl: RETURN_URL,
+      });
+      expect(JSON.stringify(endpoint.logs)).not.toContain(token.uploadToken);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it("answers 500 without the token when onIssued fails (nothing recorded, nothing handed out)", async () => {
+    let issued = "";
+    const endpoint = await startTokenEndpoint(emulator.url, {
+      onIssued: (token) => {
+        issued = token.uploadToken;
+        throw new Error(`database down while storing ${token.uploadToken}`);
+      },
+    });
+    try {
+      const response = await endpoint.post(request);
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(JSON.parse(text)).toMatchObject({ error: "internal_error" });
+      expect(issued).not.toBe("");
+      expect(text + JSON.stringify(endpoint.logs)).not.toContain(issued);
+      expect(endpoint.logs.at(-1)).toMatchObject({ outcome: "internal-error", errorName: "Error" });
+    } finally {
+      await endpoint.close();
+    }
+  });
 });
 
 describe("log", () => {

@@ -7,9 +7,33 @@ import { fetchUploadToken } from "./fetchUploadToken.js";
 import { readJsonBody } from "./readJsonBody.js";
 import { type Refusal, jsonResponse, refusalResponse } from "./refusal.js";
 import { toApiParams } from "./toApiParams.js";
-import { type TokenHandlerOptions, resolveTokenHandlerOptions } from "./tokenHandlerOptions.js";
+import {
+  type IssuedToken,
+  type TokenHandlerOptions,
+  resolveTokenHandlerOptions,
+} from "./tokenHandlerOptions.js";
 import type { TokenLogEntry } from "./tokenLog.js";
-import { validateTokenRequest } from "./validateTokenRequest.js";
+import { type ValidatedTokenRequest, validateTokenRequest } from "./validateTokenRequest.js";
+
+/** The token's own values where TwentyThree gave them, else what was asked for. */
+function issuedToken(
+  token: Record<string, unknown>,
+  asked: ValidatedTokenRequest,
+  validMinutes: number,
+): IssuedToken {
+  const maxUploads = Number(token.max_uploads);
+  const validUntil = Number(token.valid_until);
+  return {
+    uploadToken: String(token.upload_token),
+    validUntil: new Date(
+      Number.isFinite(validUntil) && validUntil > 0
+        ? validUntil * 1000
+        : Date.now() + validMinutes * 60_000,
+    ),
+    maxUploads: Number.isSafeInteger(maxUploads) && maxUploads > 0 ? maxUploads : asked.maxUploads,
+    returnUrl: typeof token.return_url === "string" ? token.return_url : asked.returnUrl,
+  };
+}
 
 /** A Fetch API request handler. */
 export type TokenHandler = (request: Request) => Promise<Response>;
@@ -107,6 +131,9 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
           ? {}
           : { redirectOrigin: upstream.redirectOrigin }),
       });
+    }
+    if (config.onIssued) {
+      await config.onIssued(issuedToken(upstream.token, fields, config.validMinutes), request);
     }
     log({ method: request.method, outcome: "issued", status: 200, ...sizes }, started);
     return jsonResponse(200, upstream.body);

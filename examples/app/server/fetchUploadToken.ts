@@ -7,7 +7,7 @@ import type { ResolvedTokenHandlerOptions } from "./tokenHandlerOptions.js";
 import { signRequest } from "./signRequest.js";
 
 export type UpstreamResult =
-  | { ok: true; body: Record<string, unknown> }
+  | { ok: true; body: Record<string, unknown>; token: Record<string, unknown> }
   | { ok: false; refusal: Refusal; upstreamCode?: string; redirectOrigin?: string };
 
 const MAX_UPSTREAM_BYTES = 256 * 1024;
@@ -128,5 +128,5 @@ export async function fetchUploadToken(
   }
   const trimmed: Record<string, unknown> = { status: "ok", [key]: token };
   if (typeof body.message === "string") trimmed.message = body.message;
-  return { ok: true, body: trimmed };
+  return { ok: true, body: trimmed, token };
 }

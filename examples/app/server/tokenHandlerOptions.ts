@@ -13,6 +13,18 @@ export interface TwentyThreeCredentials {
   accessTokenSecret: string;
 }
 
+/** A token the endpoint is about to hand to the browser, as `onIssued` receives it. */
+export interface IssuedToken {
+  /** The upload token: a credential. Store it, never log it. */
+  readonly uploadToken: string;
+  /** When TwentyThree stops accepting it. */
+  readonly validUntil: Date;
+  /** How many uploads it allows. */
+  readonly maxUploads: number;
+  /** Where TwentyThree sends the result of each upload. */
+  readonly returnUrl: string;
+}
+
 /** Options of `createTokenHandler`. */
 export interface TokenHandlerOptions {
   /**
@@ -63,6 +75,13 @@ export interface TokenHandlerOptions {
    * emulator: `"anyone"`.
    */
   authorize?: ((request: Request) => boolean | Promise<boolean>) | "anyone";
+  /**
+   * Called with each token before the browser receives it, and awaited: the place to record
+   * token → user (from `request`'s session), so that a callback or a `photo/list?upload_token=`
+   * lookup can later be tied to who was given the token. If it throws or rejects, the browser
+   * gets a 500 and not the token. The token is never logged. Default: none.
+   */
+  onIssued?: (token: IssuedToken, request: Request) => void | Promise<void>;
   /** The fetch used to call TwentyThree. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   /** Receives one entry per request. Default: one JSON line per request on stdout. */
@@ -87,6 +106,7 @@ export interface ResolvedTokenHandlerOptions {
   readonly upstreamTimeoutMs: number;
   readonly upstreamMethod: "POST" | "GET";
   readonly authorize: ((request: Request) => boolean | Promise<boolean>) | null;
+  readonly onIssued: ((token: IssuedToken, request: Request) => void | Promise<void>) | null;
   readonly fetch: typeof fetch;
   readonly logger: TokenLogger;
 }
@@ -299,6 +319,7 @@ export function resolveTokenHandlerOptions(
     ),
     upstreamMethod,
     authorize: typeof options.authorize === "function" ? options.authorize : null,
+    onIssued: options.onIssued ?? null,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     logger: options.logger ?? logJsonLine,
   };
