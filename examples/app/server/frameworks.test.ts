@@ -15,7 +15,12 @@ const headers = {
   "X-Requested-With": "twentythree-upload",
   Origin: APP,
   "Sec-Fetch-Site": "same-origin",
+  Cookie: "session=ok",
 };
+
+// The snippets' `declare function isSignedIn`: the app's own user check, here a global.
+const isSignedIn = async (request: Request) => request.headers.get("cookie") === "session=ok";
+(globalThis as { isSignedIn?: typeof isSignedIn }).isSignedIn = isSignedIn;
 
 let emulator: Emulator;
 const savedEnv = { ...process.env };
@@ -29,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.env = savedEnv;
+  delete (globalThis as { isSignedIn?: typeof isSignedIn }).isSignedIn;
   await emulator?.close();
 });
 
@@ -56,13 +62,24 @@ describe("Next.js App Router route handler (docs/snippets/token-endpoint-next.ts
       }),
     );
     expect(foreign.status).toBe(403);
+
+    const { Cookie: _cookie, ...signedOut } = headers;
+    const anonymous = await route.POST(
+      new Request(`${APP}/api/upload-token`, { method: "POST", headers: signedOut, body: "{}" }),
+    );
+    expect(anonymous.status).toBe(401);
   });
 });
 
 describe("Express (as in docs/snippets/token-endpoint-express.ts)", () => {
   it("serves the handler before express.json(), with its own 405 for other methods", async () => {
     const app = express();
-    app.all("/api/upload-token", toNodeListener(createTokenHandler(readConfig(process.env).token)));
+    app.all(
+      "/api/upload-token",
+      toNodeListener(
+        createTokenHandler({ ...readConfig(process.env).token, authorize: isSignedIn }),
+      ),
+    );
     app.use(express.json());
     const server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
@@ -75,6 +92,10 @@ describe("Express (as in docs/snippets/token-endpoint-express.ts)", () => {
       });
       expect(response.status).toBe(200);
       expect((await parseUploadToken(await response.text())).maxUploads).toBe(2);
+      const { Cookie: _cookie, ...signedOut } = headers;
+      expect((await fetch(url, { method: "POST", headers: signedOut, body: "{}" })).status).toBe(
+        401,
+      );
 
       const get = await fetch(url);
       expect(get.status).toBe(405);
