@@ -1,5 +1,6 @@
 // The forms the guide (docs/guides/token-endpoint.md) tells users to copy, run for real: the
 // Next.js route handler snippet itself, and the Express mounting it shows.
+import { readFileSync, readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { parseUploadToken } from "@twentythree-upload/core";
 import { type Emulator, createEmulator } from "@twentythree-upload/emulator";
@@ -110,5 +111,63 @@ describe("Express (as in docs/snippets/token-endpoint-express.ts)", () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe("the files the guide tells users to copy", () => {
+  // What docs/guides/token-endpoint.md and docs/quick-start.md list. A copied file may import only
+  // other copied files, node built-ins, oauth-1.0a and @twentythree-upload/react (the one package
+  // the installation page adds; it re-exports core, which pnpm's strict layout would not resolve).
+  const required = [
+    "createTokenHandler",
+    "checkCsrf",
+    "fetchUploadToken",
+    "readJsonBody",
+    "refusal",
+    "signRequest",
+    "toApiParams",
+    "tokenHandlerOptions",
+    "tokenLog",
+    "validateTokenRequest",
+  ];
+  const optional = ["config", "nodeAdapter", "allowReturnPageRead"];
+  // startAppServer needs sirv; contentSecurityPolicy goes with it. Not for copying: the rest.
+  const exampleOnly = [
+    "startAppServer",
+    "contentSecurityPolicy",
+    "dev",
+    "main",
+    "tokenEndpointFixture",
+  ];
+  const dir = new URL("./", import.meta.url);
+  const read = (name: string) => readFileSync(new URL(name, dir), "utf8");
+  const imports = (name: string) =>
+    [...read(`${name}.ts`).matchAll(/(?:from|import)\s+"([^"]+)"/g)].map((match) => match[1] ?? "");
+
+  it("classifies every server file", () => {
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+      .map((file) => file.slice(0, -3));
+    expect(files.sort()).toEqual([...required, ...optional, ...exampleOnly].sort());
+  });
+
+  it.each([...required, ...optional])(
+    "%s.ts imports only copied files and the documented packages",
+    (name) => {
+      const allowedFiles = required.includes(name) ? required : [...required, ...optional];
+      for (const specifier of imports(name)) {
+        if (specifier.startsWith("./")) {
+          expect(allowedFiles).toContain(specifier.slice(2).replace(/\.js$/, ""));
+        } else {
+          expect(specifier).toMatch(/^(node:.+|oauth-1\.0a|@twentythree-upload\/react)$/);
+        }
+      }
+    },
+  );
+
+  it.each(["docs/guides/token-endpoint.md", "docs/quick-start.md"])("%s lists them", (page) => {
+    const text = readFileSync(new URL(`../../../${page}`, import.meta.url), "utf8");
+    for (const name of [...required, ...optional]) expect(text).toContain(`\`${name}.ts\``);
+    expect(text).toMatch(/`startAppServer\.ts`[^.]*sirv/);
   });
 });

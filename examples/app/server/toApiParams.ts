@@ -1,5 +1,6 @@
 // Maps a validated request onto get-upload-token's parameters (TwentyThree's snake_case names).
-import type { ApiVersion } from "@twentythree-upload/core";
+// From the React package, which re-exports core: the one package an app installs.
+import type { ApiVersion } from "@twentythree-upload/react";
 import type { ValidatedTokenRequest } from "./validateTokenRequest.js";
 
 /** The parameters to sign and send; every value is a string, as on the wire. */

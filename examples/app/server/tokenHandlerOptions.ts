@@ -1,7 +1,8 @@
 // The token endpoint's configuration, and its validation at startup: a mistake here (a
 // `javascript:` return URL, a foreign host, a missing secret) must stop the server from starting
 // rather than surface later as a confusing upload failure or an open redirect.
-import type { ApiVersion } from "@twentythree-upload/core";
+// From the React package, which re-exports core: the one package an app installs.
+import type { ApiVersion } from "@twentythree-upload/react";
 import { CALLBACK_OVERHEAD, CALLBACK_URL_LIMIT } from "./validateTokenRequest.js";
 import { type TokenLogger, logJsonLine } from "./tokenLog.js";
 

@@ -1,7 +1,8 @@
 // Server-side validation of the metadata a browser sends with a token request. The browser's own
 // checks are advisory (anyone can POST anything), so every field is checked here before it is
 // signed and sent to TwentyThree. Messages name the field and the rule, never echo the value.
-import type { ApiVersion, UploadTokenRequest } from "@twentythree-upload/core";
+// From the React package, which re-exports core: the one package an app installs.
+import type { ApiVersion, UploadTokenRequest } from "@twentythree-upload/react";
 import type { Refusal } from "./refusal.js";
 
 /** A request that passed validation; `maxUploads` and `returnUrl` are settled. */
