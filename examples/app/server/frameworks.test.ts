@@ -135,6 +135,7 @@ describe("the files the guide tells users to copy", () => {
   const exampleOnly = [
     "startAppServer",
     "contentSecurityPolicy",
+    "checkBuiltSite",
     "dev",
     "main",
     "tokenEndpointFixture",
