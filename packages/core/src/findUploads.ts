@@ -7,11 +7,12 @@ import type { FindUploads, UploadResult } from "./types.js";
  * (`photo/list?upload_token=…`), e.g. after an upload whose answer was lost. Needs no
  * credentials: the upload token is the proof.
  *
+ * Reads the answer with fetch; where that fails (the site sends no CORS headers), through JSONP
+ * unless `jsonpFallback` is `false`; never while offline, nor on a site the CORS probe found to
+ * allow CORS.
+ *
  * @returns The uploads stored with the token (empty when none); `params.size` is the stored
  *   size in bytes when photo/list reports it.
- * Reads the answer with fetch; where that fails (the site sends no CORS headers), through JSONP
- * unless `jsonpFallback` is `false`.
- *
  * @throws UploadError `network` when the site cannot be asked (offline; no CORS headers and
  *   JSONP off or refused), `http`/`aborted`; TwentyThreeApiError for its error envelope. The
  *   uploader then reports the outcome as unknown instead of retrying blindly.
