@@ -287,10 +287,9 @@ export function resolveTokenHandlerOptions(
         "request that passes the CSRF checks (a demo only).",
     );
   }
-  if (options.authorize !== undefined && options.authorize !== "anyone") {
-    if (typeof options.authorize !== "function") {
-      throw new TokenHandlerConfigError("authorize", 'authorize must be a function or "anyone".');
-    }
+  const { authorize } = options;
+  if (authorize !== undefined && authorize !== "anyone" && typeof authorize !== "function") {
+    throw new TokenHandlerConfigError("authorize", 'authorize must be a function or "anyone".');
   }
   const apiMaxUploads = apiVersion === "v2" ? 1000 : 100;
   return {
