@@ -53,8 +53,15 @@ export function useAnnouncement(
       if (item === undefined || known.items[position] === item) {
         continue;
       }
-      const previous = known.byId.get(item.id)?.status;
+      const before = known.byId.get(item.id);
+      const previous = before?.status;
       if (previous === item.status) {
+        // Sending a later attempt: an automatic retry that React never saw waiting (on a busy
+        // machine a short backoff's timer can run before the task in which React hears of the
+        // `retrying` status). That failure and retry are still news.
+        if (item.status === "uploading" && item.attempt > (before?.attempt ?? 0)) {
+          retrying.push(item.name);
+        }
         continue;
       }
       if (item.status === "uploading" && previous !== "processing") {
