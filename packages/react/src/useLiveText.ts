@@ -1,15 +1,22 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { afterNextRender } from "./nextTask.js";
 
 /**
  * @internal The text of a live region, and a function that says a sentence in it. A live region
  * speaks only when its text changes, and React skips setting a string it already holds: a
  * sentence that is due again (the same failure after a retry, a second file of the same name)
- * first empties the region, then comes back once that was rendered.
+ * first empties the region, then comes back once that was rendered. A sentence said before the
+ * previous one was rendered is added to it, so that neither is lost.
  */
 export function useLiveText(initial: string): [string, (text: string) => void] {
   const [text, setText] = useState(initial);
   const last = useRef(initial);
+  // What the region has shown: a sentence said but not rendered yet would vanish under the next
+  // one (React renders both updates at once), so the next one is added to it instead.
+  const shown = useRef(initial);
+  useEffect(() => {
+    shown.current = text;
+  }, [text]);
   // Only the newest sentence may come back: a later one cancels a pending repeat.
   const version = useRef(0);
   const say = useCallback((next: string) => {
@@ -17,10 +24,12 @@ export function useLiveText(initial: string): [string, (text: string) => void] {
     if (next !== "" && next === last.current) {
       setText("");
       afterNextRender(() => current === version.current && setText(next));
-    } else {
-      setText(next);
+      last.current = next;
+      return;
     }
-    last.current = next;
+    const unsaid = next !== "" && last.current !== shown.current ? last.current : "";
+    last.current = unsaid ? `${unsaid} ${next}` : next;
+    setText(last.current);
   }, []);
   return [text, say];
 }

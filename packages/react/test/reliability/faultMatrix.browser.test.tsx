@@ -70,12 +70,21 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     row.stop();
 
     expect(seen.statuses).toContain(`${file.name}:retrying`);
-    // Announced as started, as retrying (once per automatic retry), and once as done.
+    // Announced as started, once as done, and as retrying whenever the row was rendered retrying
+    // (on a busy machine React may render the short backoff, the look-up and the second attempt
+    // in one go: then no one, sighted or not, saw the retry).
     await expect.poll(() => region.texts.at(-1)).toBe("reset.mp4 uploaded");
-    expect(region.texts[0]).toBe("Uploading reset.mp4");
-    expect(new Set(region.texts)).toEqual(
-      new Set(["Uploading reset.mp4", "reset.mp4 failed; retrying soon", "reset.mp4 uploaded"]),
-    );
+    const retryText = "reset.mp4 failed; retrying soon";
+    const context = JSON.stringify({ statuses: seen.statuses, rendered: row.states, region });
+    expect(region.texts[0], context).toBe("Uploading reset.mp4");
+    const expected = new Set(["Uploading reset.mp4", retryText, "reset.mp4 uploaded"]);
+    expect(
+      region.texts.filter((text) => !expected.has(text)),
+      context,
+    ).toEqual([]);
+    if (row.states.includes("retrying")) {
+      expect(region.texts, context).toContain(retryText);
+    }
     expect(region.texts.filter((text) => text === "reset.mp4 uploaded")).toHaveLength(1);
     const [stored, ...copies] = await storedWith(site, sha256);
     expect(copies).toEqual([]);
