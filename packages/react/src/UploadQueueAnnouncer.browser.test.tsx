@@ -16,8 +16,6 @@ import {
   UploadProvider,
   UploadQueue,
   useAnnouncement,
-  type UploaderSnapshot,
-  type UploadItem,
   type UploadLabels,
   type Uploader,
 } from "./index.js";
@@ -99,30 +97,6 @@ describe("UploadQueue.Announcer and useAnnouncement", () => {
     );
     queue.stop();
     uploader.destroy();
-  });
-
-  it("announce an automatic retry that React never saw waiting", async () => {
-    // On a busy machine a short backoff's timer can run before the task in which React hears of
-    // the `retrying` status: the next snapshot React renders has the item sending again.
-    const itemAt = (attempt: number) =>
-      ({ id: "1", name: "clip.mp4", status: "uploading", attempt, error: null }) as UploadItem;
-    const snapshotOf = (item: UploadItem) =>
-      ({ items: [item], byId: new Map([[item.id, item]]) }) as unknown as UploaderSnapshot;
-    let snapshot = snapshotOf(itemAt(1));
-    const listeners = new Set<() => void>();
-    const uploader = {
-      getSnapshot: () => snapshot,
-      subscribe: (listener: () => void) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    } as unknown as Uploader;
-    const screen = await render(<Region uploader={uploader} />);
-    const region = recordLiveRegion(screen.getByTestId("own-region").element());
-    snapshot = snapshotOf(itemAt(2));
-    listeners.forEach((listener) => listener());
-    await expect.poll(() => region.texts).toEqual(["clip.mp4 failed; retrying soon"]);
-    region.stop();
   });
 });
 

@@ -11,7 +11,8 @@ import { useUploaderState } from "./useUploaderState.js";
  * A failure or cancellation after the file was sent adds `labels.maybeStored`.
  * Statuses present when the component mounts are not announced (they are not news). Several
  * events at once become one sentence per kind. A sentence that is due again (the same failure
- * after a retry) empties the text for one frame, so that screen readers say it again.
+ * after a retry) empties the text for one frame, so that screen readers say it again. News that
+ * comes before a frame has shown the previous sentence is added to it, so that none goes unheard.
  */
 export function useAnnouncement(
   uploader: Uploader,
@@ -53,15 +54,8 @@ export function useAnnouncement(
       if (item === undefined || known.items[position] === item) {
         continue;
       }
-      const before = known.byId.get(item.id);
-      const previous = before?.status;
+      const previous = known.byId.get(item.id)?.status;
       if (previous === item.status) {
-        // Sending a later attempt: an automatic retry that React never saw waiting (on a busy
-        // machine a short backoff's timer can run before the task in which React hears of the
-        // `retrying` status). That failure and retry are still news.
-        if (item.status === "uploading" && item.attempt > (before?.attempt ?? 0)) {
-          retrying.push(item.name);
-        }
         continue;
       }
       if (item.status === "uploading" && previous !== "processing") {

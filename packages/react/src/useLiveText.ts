@@ -6,16 +6,25 @@ import { afterNextRender } from "./nextTask.js";
  * speaks only when its text changes, and React skips setting a string it already holds: a
  * sentence that is due again (the same failure after a retry, a second file of the same name)
  * first empties the region, then comes back once that was rendered. A sentence said before the
- * previous one was rendered is added to it, so that neither is lost.
+ * previous one was painted is added to it, so that neither is lost.
  */
 export function useLiveText(initial: string): [string, (text: string) => void] {
   const [text, setText] = useState(initial);
   const last = useRef(initial);
-  // What the region has shown: a sentence said but not rendered yet would vanish under the next
-  // one (React renders both updates at once), so the next one is added to it instead.
+  // What the region has shown in a painted frame, which is when assistive technology reads it.
+  // A sentence replaced before that (React may render two in one go, or twice in one task) would
+  // never be heard, so the next sentence is added to it instead. A hidden page paints nothing
+  // (and no one listens to it): there a rendered sentence counts as shown.
   const shown = useRef(initial);
   useEffect(() => {
-    shown.current = text;
+    if (document.visibilityState === "hidden") {
+      shown.current = text;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      shown.current = text;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [text]);
   // Only the newest sentence may come back: a later one cancels a pending repeat.
   const version = useRef(0);
