@@ -258,7 +258,7 @@ describe("UploadForm against the emulator", { timeout: 60_000 }, () => {
 
     await screen.getByRole("button", { name: "Cancel" }).click();
     await expect
-      .poll(() => region.texts)
+      .poll(() => region.texts.join(" "))
       .toContain("sent.mp4 canceled: The file may already be on the video platform.");
     expect(formOf(screen.container).dataset.state).toBe("canceled");
     region.stop();
