@@ -68,7 +68,7 @@ class ChunkedUpload {
 
   async run() {
     const { signal } = this.request;
-    const follow = () => this.controller.abort(signal.reason);
+    const follow = () => this.kit.forwardAbort(this.controller, signal);
     if (signal.aborted) follow();
     signal.addEventListener("abort", follow, { once: true });
     this.request.onProgress({ loaded: 0, total: this.size });
@@ -86,7 +86,7 @@ class ChunkedUpload {
       return await this.kit.parseRedeemResponse(await this.send(this.count));
     } catch (error) {
       this.controller.abort();
-      throw signal.aborted ? this.abortError(signal.reason) : error;
+      throw signal.aborted ? this.abortError(signal) : error;
     } finally {
       signal.removeEventListener("abort", follow);
     }
@@ -136,9 +136,11 @@ class ChunkedUpload {
         this.sent.set(number, 0);
         continue;
       }
-      if (response.status === 500) throw await rejection(this.kit, response);
+      if (response.status === 500) throw await rejection(this.kit, response, this.request);
+      // A 5xx to the final chunk may come from a gateway that gave up while TwentyThree stored
+      // the file: never send it again here; the uploader looks the upload up first.
       const retryable =
-        response.status === 408 || response.status === 429 || response.status >= 500;
+        response.status === 408 || response.status === 429 || (response.status >= 500 && !final);
       const ok = response.status >= 200 && response.status < 300;
       if (!ok && retryable && retry < this.settings.chunkRetries) {
         this.sent.set(number, 0);
@@ -181,39 +183,49 @@ class ChunkedUpload {
   private wait(ms: number): Promise<void> {
     const signal = this.controller.signal;
     return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(this.abortError(signal.reason));
+      if (signal.aborted) return reject(this.abortError(signal));
       const timer = setTimeout(() => {
         signal.removeEventListener("abort", onAbort);
         resolve();
       }, ms);
       const onAbort = () => {
         clearTimeout(timer);
-        reject(this.abortError(signal.reason));
+        reject(this.abortError(signal));
       };
       signal.addEventListener("abort", onAbort, { once: true });
     });
   }
 
-  private abortError(reason: unknown): UploadError {
+  private abortError(signal: AbortSignal): UploadError {
     return new this.kit.UploadError(
       "aborted",
       this.finalBodySent
         ? "The upload was canceled after the file was sent; TwentyThree may have stored it."
         : "The upload was canceled.",
-      { ambiguous: this.finalBodySent, cause: reason },
+      { ambiguous: this.finalBodySent, cause: this.kit.abortReason(signal) },
     );
   }
 }
 
-/** A 500 on a chunk: the file is not supported; keep TwentyThree's words if it sent any. */
-async function rejection(kit: TransportKit, response: RedeemResponse): Promise<UploadError> {
+/**
+ * A 500 on a chunk: the file is not supported; keep TwentyThree's words if it sent any, without
+ * tokens (a body may echo the upload token, and apps show `serverMessage`).
+ */
+async function rejection(
+  kit: TransportKit,
+  response: RedeemResponse,
+  request: TransportRequest,
+): Promise<UploadError> {
   try {
     await kit.parseRedeemResponse({ ...response, url: null });
   } catch (error) {
     if (error instanceof kit.UploadError && error.kind !== "http") return error;
   }
   const text = response.body.trim();
-  const serverMessage = text && text.length <= 300 && !/^[<{[]/.test(text) ? text : null;
+  const serverMessage =
+    text && text.length <= 300 && !/^[<{[]/.test(text)
+      ? kit.redactSecrets(text, [request.token.uploadToken])
+      : null;
   return new kit.UploadError("file-rejected", "TwentyThree did not accept the file.", {
     status: 500,
     serverMessage,

@@ -158,6 +158,28 @@ describe("chunked transport", () => {
     },
   );
 
+  it("keeps a 500's words without the upload token it echoes", async () => {
+    const transport = createChunkedTransport({ chunkSize: CHUNK });
+    for (const api of ["legacy", "v2"] as const) {
+      const token = await tokenFrom(emu, api);
+      await emu.addFault({
+        after: 1,
+        status: 500,
+        message: `Could not store the chunk of upload_token ${token.uploadToken}`,
+      });
+      const { file, sha256 } = await randomFile(3 * CHUNK);
+      const error = await rejectionOf(transport(transportRequest(emu, api, token, file)));
+      expect(error).toMatchObject({
+        kind: "file-rejected",
+        status: 500,
+        serverMessage: "Could not store the chunk of upload_token [redacted]",
+      });
+      expect(JSON.stringify(error)).not.toContain(token.uploadToken);
+      expect((error as Error).message).not.toContain(token.uploadToken);
+      expect(await storedWith(emu, sha256)).toHaveLength(0);
+    }
+  });
+
   it("reports several increasing progress events ending at the total", async () => {
     const transport = createChunkedTransport({ chunkSize: 2_000_000 });
     const token = await tokenFrom(emu, "legacy");

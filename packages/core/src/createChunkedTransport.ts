@@ -17,8 +17,8 @@ export interface ChunkedTransportOptions {
    */
   parallel?: number;
   /**
-   * Retries of one chunk after a failure worth retrying (network, HTTP other than 500).
-   * Default: `3`.
+   * Retries of one chunk after a failure worth retrying (network, HTTP other than 500; for the
+   * final chunk only failures before its body was sent, 408 and 429). Default: `3`.
    */
   chunkRetries?: number;
   /**
@@ -41,7 +41,10 @@ export interface ChunkedTransportOptions {
  * line…), read with `parseRedeemResponse`.
  *
  * Progress is in file bytes: completed chunks plus the chunks in flight. Only a failure of the
- * final chunk after its body was sent is `ambiguous`: TwentyThree stores nothing before that.
+ * final chunk after its body was sent is `ambiguous`: TwentyThree stores nothing before that. So
+ * the final chunk is never re-sent after a 5xx answer (a gateway may have given up while
+ * TwentyThree stored the file): the upload fails with that `http` error, and the uploader looks
+ * the upload up before sending the file again.
  */
 export function createChunkedTransport(options: ChunkedTransportOptions = {}): Transport {
   return chunkedTransport(transportKit, options);

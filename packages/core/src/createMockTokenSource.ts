@@ -1,4 +1,5 @@
 // Fake upload tokens for tests and stories, to pair with `createMockTransport`.
+import { abortedError } from "./abortedError.js";
 import type { TokenRequestContext, UploadToken, UploadTokenRequest } from "./types.js";
 
 /** Options of {@link createMockTokenSource}. */
@@ -37,7 +38,7 @@ export function createMockTokenSource(options: MockTokenSourceOptions = {}): Moc
         const timer = setTimeout(resolve, options.delayMs);
         context.signal.addEventListener("abort", () => {
           clearTimeout(timer);
-          reject(context.signal.reason);
+          reject(abortedError(context.signal));
         });
       });
     }

@@ -6,6 +6,7 @@ import {
   type UploadRecord,
 } from "@twentythree-upload/emulator/client";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { settled } from "../test/uploadFixtures.js";
 import { createUploader } from "./createUploader.js";
 import { parseUploadToken } from "./parseUploadToken.js";
 import type { Uploader, UploaderOptions, UploaderSnapshot, UploadItem } from "./types.js";
@@ -19,25 +20,6 @@ async function randomFile(size: number, name: string) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const sha256 = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
   return { file: new File([bytes], name, { type: "video/mp4" }), sha256 };
-}
-
-/** Resolves with the snapshot once every item is settled; records every snapshot on the way. */
-function settled(uploader: Uploader, seen: UploaderSnapshot[] = []): Promise<UploaderSnapshot> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const snapshot = uploader.getSnapshot();
-      seen.push(snapshot);
-      const busy = snapshot.items.some((item) =>
-        ["queued", "uploading", "processing", "retrying", "paused"].includes(item.status),
-      );
-      if (!busy) {
-        unsubscribe();
-        resolve(snapshot);
-      }
-    };
-    const unsubscribe = uploader.subscribe(check);
-    check();
-  });
 }
 
 const storedWith = (uploads: readonly UploadRecord[], sha256: string) =>
@@ -194,6 +176,57 @@ describe("createUploader in Chromium: faults", () => {
     expect(storedWith(await emulator.uploads(), sha256)).toHaveLength(1);
     uploader.destroy();
   });
+
+  it.each([
+    [
+      "its valid_until passed: token-expired",
+      -60,
+      "token-expired",
+      "The upload token has expired.",
+    ],
+    [
+      "TwentyThree calls it invalid: token-invalid",
+      3600,
+      "token-invalid",
+      "The upload token is invalid.",
+    ],
+  ] as const)(
+    "fails a token TwentyThree refuses twice (%s), keeping TwentyThree's words without the token",
+    async (_, validFor, kind, words) => {
+      const tokens: string[] = [];
+      const uploader = uploaderFor({
+        token: async (request) => {
+          // Expired at TwentyThree, or one it never issued.
+          let uploadToken = Array.from(
+            { length: 40 },
+            () => "0123456789abcdef"[tokens.length],
+          ).join("");
+          if (validFor < 0) {
+            const record = await emulator.createToken(request, {
+              return_url: emulator.returnUrl(),
+            });
+            uploadToken = (await emulator.expireToken(record.uploadToken)).uploadToken;
+          }
+          tokens.push(uploadToken);
+          return {
+            upload_token: uploadToken,
+            valid_until: Math.floor(Date.now() / 1000) + validFor,
+          };
+        },
+      });
+      const { file, sha256 } = await randomFile(30_000, "refused.mp4");
+      const [id] = uploader.add([file]);
+      const done = await settled(uploader);
+      uploader.destroy();
+
+      const item = done.byId.get(id ?? "");
+      expect(item).toMatchObject({ status: "failed", error: { kind, serverMessage: words } });
+      expect(tokens).toHaveLength(2);
+      const shown = JSON.stringify([item?.error?.message, item?.error?.serverMessage]);
+      for (const token of tokens) expect(shown).not.toContain(token);
+      expect(storedWith(await emulator.uploads(), sha256)).toEqual([]);
+    },
+  );
 
   it("shares one token across a batch when asked to", async () => {
     const files = await Promise.all([1, 2, 3].map((i) => randomFile(40_000, `shared-${i}.mp4`)));

@@ -11,28 +11,10 @@ import {
   type SpawnedEmulatorClient,
 } from "@twentythree-upload/emulator/client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { randomFile, sharedEmulator } from "../test/uploadFixtures.js";
+import { randomFile, settled, sharedEmulator } from "../test/uploadFixtures.js";
 import { createChunkedTransport } from "./createChunkedTransport.js";
 import { createUploader } from "./createUploader.js";
-import type { Uploader, UploaderSnapshot } from "./types.js";
-
-/** Resolves with the snapshot once no item is queued or in flight. */
-function settled(uploader: Uploader): Promise<UploaderSnapshot> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const snapshot = uploader.getSnapshot();
-      const busy = snapshot.items.some((item) =>
-        ["queued", "uploading", "processing", "retrying", "paused"].includes(item.status),
-      );
-      if (!busy) {
-        unsubscribe();
-        resolve(snapshot);
-      }
-    };
-    const unsubscribe = uploader.subscribe(check);
-    check();
-  });
-}
+import type { Uploader } from "./types.js";
 
 let emulator: SpawnedEmulatorClient;
 beforeAll(async () => {

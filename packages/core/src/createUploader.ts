@@ -74,6 +74,7 @@ function createEngine(options: UploaderOptions, isDry: boolean): Uploader {
     monitor,
     attributed: new Set(),
     running: new Set(),
+    jobs: () => jobs.list(false),
     settings: () => settings,
     transport() {
       const { transport: given, chunkSize } = settings.given;

@@ -165,8 +165,8 @@ describe("XHR transport failures (isolated emulator)", () => {
         treeId: stored[0]?.treeId,
         token: stored[0]?.token,
         domain: new URL(emu.url).host,
-        // The stored size, which reconciliation checks against the file.
-        params: { size: String(file.size) },
+        // The listed title, which reconciliation compares with the token's.
+        params: { title: "Browser test" },
       },
     ]);
   });

@@ -1,3 +1,4 @@
+import { abortReason } from "./abortedError.js";
 import { apiErrorOf } from "./apiErrorOf.js";
 import { decodeApiBody } from "./decodeApiBody.js";
 import { excerptOf } from "./excerptOf.js";
@@ -61,5 +62,5 @@ export async function fetchApi(
 }
 
 function aborted(signal: AbortSignal): UploadError {
-  return new UploadError("aborted", "The request was canceled.", { cause: signal.reason });
+  return new UploadError("aborted", "The request was canceled.", { cause: abortReason(signal) });
 }

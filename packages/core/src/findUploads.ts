@@ -11,8 +11,9 @@ import type { FindUploads, UploadResult } from "./types.js";
  * unless `jsonpFallback` is `false`; never while offline, nor on a site the CORS probe found to
  * allow CORS.
  *
- * @returns The uploads stored with the token (empty when none); `params.size` is the stored
- *   size in bytes when photo/list reports it.
+ * @returns The uploads stored with the token (empty when none). `params.title` is the listed
+ *   title, when photo/list reports one; photo/list reports nothing of the file itself (no size,
+ *   no name), so reconciliation credits an upload only when nothing else could be its.
  * @throws UploadError `network` when the site cannot be asked (offline; no CORS headers and
  *   JSONP off or refused), `http`/`aborted`; TwentyThreeApiError for its error envelope. The
  *   uploader then reports the outcome as unknown instead of retrying blindly.
@@ -31,15 +32,14 @@ export const findUploads: FindUploads = async (context) => {
   for (const { fields, domain } of photos) {
     const photoId = fieldText(fields.photo_id);
     if (!photoId) continue;
-    // The stored size, when the site reports it, lets reconciliation tell this file's upload
-    // from another file's with the same token.
-    const size = fieldText(fields.size);
+    const { title } = fields;
     results.push({
       photoId,
       treeId: fieldText(fields.tree_id),
       token: fieldText(fields.token),
       domain,
-      params: size === null ? {} : { size },
+      // An empty title is a title too (another file's upload may have none).
+      params: typeof title === "string" ? { title } : {},
     });
   }
   return results;

@@ -143,6 +143,6 @@ function abortError(kit: TransportKit, signal: AbortSignal, submitted: boolean):
     submitted
       ? "The upload was canceled; TwentyThree may already have stored the file."
       : "The upload was canceled.",
-    { ambiguous: submitted, cause: signal.reason },
+    { ambiguous: submitted, cause: kit.abortReason(signal) },
   );
 }

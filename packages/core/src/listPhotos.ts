@@ -1,3 +1,4 @@
+import { abortReason } from "./abortedError.js";
 import { apiErrorOf } from "./apiErrorOf.js";
 import { isRecord, siteDomain } from "./apiFields.js";
 import { ResponseFormatError, UploadError } from "./errors.js";
@@ -57,7 +58,7 @@ export async function listPhotos(
       const { kind, message } = outcome;
       throw kind === "format"
         ? new ResponseFormatError(message, "")
-        : new UploadError(kind, message, { cause: outcome.cause ?? signal?.reason ?? error });
+        : new UploadError(kind, message, { cause: outcome.cause ?? abortReason(signal) ?? error });
     }
     const apiError = apiErrorOf(outcome.value, null);
     if (apiError) throw apiError;

@@ -43,8 +43,8 @@ const TOKEN_WORDING =
  *
  * @throws UploadError `file-rejected` (TwentyThree's words in `serverMessage`) for an
  *   `error_message` callback, an `error …` line or an error envelope about the file;
- *   `token-invalid` when TwentyThree refused the token; `http` for other error statuses (with
- *   `retryAfterMs` when readable).
+ *   `token-invalid` when TwentyThree refused the token (its words in `serverMessage`); `http` for
+ *   other error statuses (with `retryAfterMs` when readable).
  * @throws CallbackError when a redirect carried a broken callback (e.g. no `photo_id`).
  * @throws ResponseFormatError for a successful status with a body of no known shape.
  */
@@ -151,9 +151,9 @@ function isSuccess(status: number): boolean {
 const ALREADY_USED = /\b(?:already\s+(?:been\s+)?used|consumed|used\s+up)\b/i;
 
 /**
- * TwentyThree refused the token. "Already used" is ambiguous: browsers silently re-send a POST
- * whose connection broke on a reused socket, so the use may well have been this very upload's
- * first, stored, try.
+ * TwentyThree refused the token; its words are kept (without tokens) in `serverMessage`.
+ * "Already used" is ambiguous: browsers silently re-send a POST whose connection broke on a
+ * reused socket, so the use may well have been this very upload's first, stored, try.
  */
 function tokenInvalid(status: number | null, text: string): UploadError {
   const used = ALREADY_USED.test(text);
@@ -162,7 +162,7 @@ function tokenInvalid(status: number | null, text: string): UploadError {
     used
       ? "TwentyThree says the upload token was already used; an earlier try of this upload may have stored the file."
       : "TwentyThree refused the upload token: it is invalid, already used or expired.",
-    { status, ambiguous: used },
+    { status, ambiguous: used, serverMessage: redactSecrets(text) || null },
   );
 }
 

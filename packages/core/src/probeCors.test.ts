@@ -54,6 +54,21 @@ describe("probeCors", () => {
     expect([xhrCount, fetchCount]).toEqual([2, 1]);
   });
 
+  it("finds a refusal on browsers without AbortSignal.timeout (Chrome < 103, Safari < 16)", async () => {
+    fakeConnectivity(true);
+    const timeout = Object.getOwnPropertyDescriptor(AbortSignal, "timeout");
+    Object.defineProperty(AbortSignal, "timeout", { value: undefined, configurable: true });
+    try {
+      const probeCors = await freshProbe();
+      xhrOutcomes = ["error", "error"];
+      // `false`: the auto transport falls back to the iframe.
+      expect(await probeCors("videos.example.com")).toBe(false);
+      expect([xhrCount, fetchCount]).toEqual([2, 1]);
+    } finally {
+      if (timeout) Object.defineProperty(AbortSignal, "timeout", timeout);
+    }
+  });
+
   it("takes a failure followed by an answer for a one-off, and remembers that CORS works", async () => {
     fakeConnectivity(true);
     const probeCors = await freshProbe();

@@ -137,17 +137,23 @@ function preflight(url: string, timeoutMs: number): Promise<"allowed" | "failed"
  */
 async function answersWithoutCors(url: string, timeoutMs: number): Promise<boolean> {
   if (typeof fetch === "undefined") return true;
+  // A timer rather than AbortSignal.timeout (Chrome 103, Safari 16): on older browsers that call
+  // threw, and every refusal was taken for an unreachable site (no iframe fallback).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     await fetch(url, {
       method: "POST",
       mode: "no-cors",
       body: new FormData(),
       cache: "no-store",
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: controller.signal,
     });
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -204,6 +204,36 @@ describe("requestUploadToken with timeoutMs", () => {
     });
   });
 
+  it("reports the timeout, not `undefined`, where the browser drops abort reasons (Chrome < 98)", async () => {
+    // AbortController as Chrome 93–97 and Firefox 92–96 have it: abort(reason) keeps no reason.
+    class ReasonlessController extends AbortController {
+      override abort() {
+        super.abort();
+      }
+      override get signal() {
+        const signal = super.signal;
+        Object.defineProperty(signal, "reason", { value: undefined, configurable: true });
+        return signal;
+      }
+    }
+    vi.stubGlobal("AbortController", ReasonlessController);
+    vi.useFakeTimers();
+    try {
+      const pending = failure(
+        requestUploadToken(() => new Promise(() => {}), {}, { timeoutMs: 1500 }),
+      );
+      await vi.advanceTimersByTimeAsync(1500);
+      expect(await pending).toMatchObject({
+        name: "TokenRequestError",
+        code: "token_source_failed",
+        message: "The token function did not answer within 1.5 s.",
+      });
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("still reports a cancel as aborted, and a quick answer as the token", async () => {
     const controller = new AbortController();
     const pending = failure(

@@ -1,8 +1,9 @@
 // One turn of a job in a slot: reconcile a possibly-stored earlier attempt, get a token, send,
 // and decide what happens next (success, encoding wait, backoff, a fresh token, or failure).
+import { asExpiredToken } from "./asExpiredToken.js";
 import { UploadError } from "./errors.js";
 import { listPhotos } from "./listPhotos.js";
-import { reconcileUpload } from "./reconcileUpload.js";
+import { reconcileUpload, unclearError } from "./reconcileUpload.js";
 import { retryDelayMs } from "./retryPolicy.js";
 import { sendAttempt } from "./sendAttempt.js";
 import { isPromiseLike } from "./isPromiseLike.js";
@@ -162,8 +163,8 @@ async function resolveEarlierAttempt(
   if (signal.aborted) {
     return true;
   }
-  if (found === "unknown") {
-    if (!engine.monitor.isOnline()) {
+  if (found === "unknown" || found === "unclear") {
+    if (found === "unknown" && !engine.monitor.isOnline()) {
       // The connection dropped while looking: look again once it is back.
       job.isRetried = isRetried;
       requeue(engine, job, pending.error);
@@ -171,7 +172,8 @@ async function resolveEarlierAttempt(
     }
     if (!isRetried && pending.error !== null) {
       // Unknown outcome: retrying could store the file twice. A person decides (manual retry).
-      settleJob(engine, job, { error: pending.error });
+      const error = found === "unclear" ? unclearError(pending.error) : pending.error;
+      settleJob(engine, job, { error });
       return true;
     }
     // A person retried an item that said the file may be stored already: send it, as asked.
@@ -253,7 +255,7 @@ async function attempt(engine: UploaderEngine, job: UploadJob, signal: AbortSign
     }
     return;
   }
-  const { error } = outcome;
+  const error = asExpiredToken(outcome.error, lease.token.validUntil);
   lease.release(tokenOutcomeOf(error, outcome.hasSent, signal.aborted));
   if (signal.aborted) {
     return;
@@ -326,7 +328,9 @@ async function handleFailure(
     if (signal.aborted) {
       return;
     }
-    if (found !== null && found !== "unknown") {
+    if (found === "unclear") {
+      error = unclearError(error);
+    } else if (found !== null && found !== "unknown") {
       succeed(engine, job, found);
       return;
     }

@@ -1,6 +1,7 @@
 // One attempt at sending one file: the transport call wrapped in stall detection and progress
 // tracking. Never throws; the outcome says whether bytes left the browser, which decides
 // whether the token may be used again.
+import { forwardAbort } from "./abortedError.js";
 import { TwentyThreeUploadError, UploadError } from "./errors.js";
 import { createProgressTracker } from "./progressTracker.js";
 import { createStallWatch, type StallPhase } from "./stallWatch.js";
@@ -83,16 +84,17 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
     responseTimeoutMs: options.responseTimeoutMs,
     onStall(phase) {
       stalledIn = phase;
-      controller.abort(new DOMException("The upload stalled.", "TimeoutError"));
+      // No reason: browsers before Chrome 98 drop it, and `stalledIn` says what happened.
+      controller.abort();
     },
   });
   const tracker = createProgressTracker(options.request.file.size);
   // Stop the timers at once on cancel: destroy() must leave no timer behind.
-  const forwardAbort = () => {
+  const follow = () => {
     watch.stop();
-    controller.abort(options.signal.reason);
+    forwardAbort(controller, options.signal);
   };
-  options.signal.addEventListener("abort", forwardAbort, { once: true });
+  options.signal.addEventListener("abort", follow, { once: true });
 
   try {
     if (options.signal.aborted) {
@@ -144,7 +146,12 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
         cause: caught,
       });
     } else if (caught instanceof UploadError) {
-      error = caught;
+      // A 5xx to a body that went out whole may come from a gateway that gave up while
+      // TwentyThree stored the file (502, 504): look it up before sending it again.
+      error =
+        isBodySent && caught.kind === "http" && (caught.status ?? 0) >= 500 && !caught.ambiguous
+          ? new UploadError("http", caught.message, { ...caught, ambiguous: true, cause: caught })
+          : caught;
     } else {
       // A transport that breaks its contract: a network failure, ambiguous once the body was
       // sent. The library's own errors (a bad site, an answer of no known shape) keep their
@@ -160,6 +167,6 @@ export async function sendAttempt(options: SendAttemptOptions): Promise<SendOutc
   } finally {
     isOver = true;
     watch.stop();
-    options.signal.removeEventListener("abort", forwardAbort);
+    options.signal.removeEventListener("abort", follow);
   }
 }

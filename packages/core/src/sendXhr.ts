@@ -1,3 +1,4 @@
+import { abortReason } from "./abortedError.js";
 import { UploadError } from "./errors.js";
 import type { RedeemResponse } from "./parseRedeemResponse.js";
 
@@ -112,6 +113,6 @@ function abortError(signal: AbortSignal, bodySent: boolean): UploadError {
     bodySent
       ? "The upload was canceled after the file was sent; TwentyThree may have stored it."
       : "The upload was canceled.",
-    { ambiguous: bodySent, cause: signal.reason },
+    { ambiguous: bodySent, cause: abortReason(signal) },
   );
 }

@@ -190,7 +190,7 @@ describe.each(["legacy", "v2"] as const)("talking to a site without CORS, %s API
       photoId: stored?.photoId,
       treeId: stored?.treeId,
       token: stored?.token,
-      params: { size: "10000" },
+      params: { title: "Browser test" },
     });
     // One look-up by fetch (its answer unreadable), then one as a script.
     expect((await lookups()).length - before).toBe(2);

@@ -24,7 +24,7 @@ export interface StallWatchOptions {
 
 /** Feed it the transport's events; it calls `onStall` when one deadline passes. */
 export interface StallWatch {
-  /** A progress event: arms (first call) or re-arms (more bytes) the idle timer. */
+  /** A progress event: arms (first call) or re-arms (a new byte count) the idle timer. */
   progress(loaded: number): void;
   /** The body is sent: the idle timer stops, the response deadline starts. */
   bodySent(): void;
@@ -39,7 +39,8 @@ export interface StallWatch {
  */
 export function createStallWatch(options: StallWatchOptions): StallWatch {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let loadedSoFar = -1;
+  let lastLoaded = -1;
+  let hasSentBytes = false;
   let phase: StallPhase | "stopped" = "sending";
 
   const clear = () => {
@@ -59,11 +60,14 @@ export function createStallWatch(options: StallWatchOptions): StallWatch {
 
   return {
     progress(loaded) {
-      if (phase !== "sending" || loaded <= loadedSoFar) {
+      // Liveness is bytes moving now, not a new peak: after a chunk is re-sent the total drops
+      // and climbs back, and on a slow link that climb takes longer than the stall timeout.
+      if (phase !== "sending" || loaded === lastLoaded) {
         return;
       }
-      loadedSoFar = loaded;
-      if (loaded > 0) {
+      lastLoaded = loaded;
+      hasSentBytes ||= loaded > 0;
+      if (hasSentBytes) {
         arm(options.stallTimeoutMs, "sending");
       } else {
         arm(options.responseTimeoutMs, "unknown");

@@ -72,6 +72,8 @@ export interface UploaderEngine {
   readonly attributed: Set<string>;
   /** Attempts holding a slot. */
   readonly running: Set<AbortController>;
+  /** Every job, in the order added; a job not made yet (so idle) is its item's id. */
+  jobs(): readonly (UploadJob | string)[];
   settings(): NormalizedUploaderOptions;
   transport(): Transport;
   /** Puts a job in line: first (retries) or last (new files). */

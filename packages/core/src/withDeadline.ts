@@ -2,7 +2,7 @@
 // slot forever. Plain timers rather than AbortSignal.timeout/any: fake timers drive them in
 // tests, and AbortSignal.any is missing from browsers we still support.
 
-import { abortedError } from "./abortedError.js";
+import { abortedError, forwardAbort } from "./abortedError.js";
 import { isPromiseLike } from "./isPromiseLike.js";
 
 /**
@@ -31,7 +31,7 @@ export function withDeadline<T, S extends AbortSignal | undefined>(
 ): T | Promise<T> {
   if (ms === undefined) return run(signal);
   const controller = new AbortController();
-  const stop = () => controller.abort(signal?.reason);
+  const stop = () => forwardAbort(controller, signal);
   signal?.addEventListener("abort", stop);
   if (signal?.aborted) stop();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,8 +55,9 @@ export function withDeadline<T, S extends AbortSignal | undefined>(
   const pending = result;
   return new Promise<T>((resolve, reject) => {
     timer = setTimeout(() => {
-      controller.abort(timedOut?.(ms));
-      reject(controller.signal.reason);
+      controller.abort();
+      // Not through the signal's reason: browsers before Chrome 98 / Firefox 97 drop it.
+      reject(timedOut?.(ms) ?? new DOMException("The operation timed out.", "TimeoutError"));
     }, ms);
     // Canceled from outside: settle now and clear the timer, even if `run` ignores its signal
     // (destroy() must leave no timer behind).

@@ -9,7 +9,14 @@ import {
 } from "@twentythree-upload/emulator/client";
 import { inject } from "vitest";
 import { requestUploadToken } from "../src/requestUploadToken.js";
-import type { ApiVersion, TransportProgress, TransportRequest, UploadToken } from "../src/types.js";
+import type {
+  ApiVersion,
+  TransportProgress,
+  TransportRequest,
+  Uploader,
+  UploaderSnapshot,
+  UploadToken,
+} from "../src/types.js";
 
 /** The emulator started for this test run. */
 export function sharedEmulator(): EmulatorClient {
@@ -114,4 +121,29 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/**
+ * Resolves with the snapshot once no item is queued, in flight or waiting; every snapshot seen
+ * on the way is pushed onto `seen`.
+ */
+export function settled(
+  uploader: Uploader,
+  seen: UploaderSnapshot[] = [],
+): Promise<UploaderSnapshot> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const snapshot = uploader.getSnapshot();
+      seen.push(snapshot);
+      const busy = snapshot.items.some((item) =>
+        ["queued", "uploading", "processing", "retrying", "paused"].includes(item.status),
+      );
+      if (!busy) {
+        unsubscribe();
+        resolve(snapshot);
+      }
+    };
+    const unsubscribe = uploader.subscribe(check);
+    check();
+  });
 }

@@ -78,11 +78,18 @@ export interface FaultSpec {
    */
   status?: number;
   /**
-   * With `status`: the `Retry-After` header, in seconds (a number) or an HTTP date (a string).
+   * Process the request (store the file, use the token), then answer with this HTTP status and a
+   * plain-text body instead of TwentyThree's answer: a gateway that gave up waiting (`502`,
+   * `504`) while the server stored the upload. Takes `retryAfter` and `message` like `status`.
    * Default: none.
    */
+  statusAfterProcessing?: number;
+  /**
+   * With `status` or `statusAfterProcessing`: the `Retry-After` header, in seconds (a number) or
+   * an HTTP date (a string). Default: none.
+   */
   retryAfter?: number | string;
-  /** With `status`: the plain-text body. Default: the status text. */
+  /** With `status` or `statusAfterProcessing`: the plain-text body. Default: the status text. */
   message?: string;
   /**
    * After the whole body arrived and was processed (the file stored), wait this long before

@@ -76,6 +76,7 @@ export function validateFault(input: unknown, id: string): StoredFault {
     "resetAfterBytes",
     "stallAfterBytes",
     "status",
+    "statusAfterProcessing",
     "retryAfter",
     "message",
     "processingDelayMs",
@@ -92,6 +93,10 @@ export function validateFault(input: unknown, id: string): StoredFault {
   }
   const status = count("status", spec.status, 200);
   if (status !== undefined && status > 599) throw new FaultSpecError("status must be at most 599.");
+  const late = count("statusAfterProcessing", spec.statusAfterProcessing, 200);
+  if (late !== undefined && late > 599) {
+    throw new FaultSpecError("statusAfterProcessing must be at most 599.");
+  }
   if (
     spec.retryAfter !== undefined &&
     typeof spec.retryAfter !== "number" &&
@@ -135,6 +140,7 @@ export function validateFault(input: unknown, id: string): StoredFault {
   const rate = count("bytesPerSecond", spec.bytesPerSecond, 1);
   if (rate !== undefined) fault.bytesPerSecond = rate;
   if (status !== undefined) fault.status = status;
+  if (late !== undefined) fault.statusAfterProcessing = late;
   if (spec.retryAfter !== undefined) fault.retryAfter = spec.retryAfter as number | string;
   if (spec.message !== undefined) fault.message = spec.message as string;
   if (spec.dropAnswer === true) fault.dropAnswer = true;
@@ -144,13 +150,22 @@ export function validateFault(input: unknown, id: string): StoredFault {
     fault.seed = seed ?? Math.floor(Math.random() * 2 ** 32);
     fault.draw = seededRandom(fault.seed);
   }
-  const effects = [...numbers, "bytesPerSecond", "status", "dropAnswer"] as const;
+  const effects = [
+    ...numbers,
+    "bytesPerSecond",
+    "status",
+    "statusAfterProcessing",
+    "dropAnswer",
+  ] as const;
   if (!effects.some((name) => fault[name] !== undefined)) {
     throw new FaultSpecError(`A fault needs at least one effect: ${effects.join(", ")}.`);
   }
-  if (fault.status !== undefined && fault.dropAnswer) {
+  const answers = (["status", "statusAfterProcessing", "dropAnswer"] as const).filter(
+    (name) => fault[name] !== undefined,
+  );
+  if (answers.length > 1) {
     throw new FaultSpecError(
-      "status and dropAnswer cannot be combined: one answers, the other does not.",
+      `${answers.join(" and ")} cannot be combined: each decides the answer on its own.`,
     );
   }
   if (fault.resetAfterBytes !== undefined && fault.stallAfterBytes !== undefined) {
@@ -162,6 +177,7 @@ export function validateFault(input: unknown, id: string): StoredFault {
     "resetAfterBytes",
     "stallAfterBytes",
     "processingDelayMs",
+    "statusAfterProcessing",
     "dropAnswer",
     "probes",
   ] as const;
@@ -181,6 +197,9 @@ export function describeFault(fault: FaultRecord): string {
   if (fault.resetAfterBytes !== undefined) parts.push(`reset after ${fault.resetAfterBytes}B`);
   if (fault.stallAfterBytes !== undefined) parts.push(`stall after ${fault.stallAfterBytes}B`);
   if (fault.status !== undefined) parts.push(`status ${fault.status}`);
+  if (fault.statusAfterProcessing !== undefined) {
+    parts.push(`status ${fault.statusAfterProcessing} after processing`);
+  }
   if (fault.retryAfter !== undefined) parts.push(`retryAfter ${fault.retryAfter}`);
   if (fault.processingDelayMs !== undefined) parts.push(`processing ${fault.processingDelayMs}ms`);
   if (fault.dropAnswer) parts.push("drop answer");

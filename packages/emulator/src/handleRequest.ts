@@ -41,7 +41,7 @@ function hostOf(ctx: EmulatorContext, req: IncomingMessage): string {
 }
 
 function faultStatusReply(fault: FaultRecord): Reply {
-  const status = fault.status ?? 500;
+  const status = fault.status ?? fault.statusAfterProcessing ?? 500;
   const headers: Record<string, string> = {};
   if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
   return textReply(status, fault.message ?? STATUS_CODES[status] ?? `HTTP ${status}`, headers);
@@ -149,6 +149,8 @@ async function handleApi(
       finish(ctx, record, null);
       return;
     }
+    // Stored, yet the client hears only a gateway's error.
+    if (fault?.statusAfterProcessing !== undefined) reply = faultStatusReply(fault);
     sendReply(res, reply, cors);
     finish(ctx, record, reply.status);
   } catch (error) {

@@ -5,7 +5,11 @@ import { renderError, renderOk } from "./formats.js";
 import { hasPermission, verifyRequest } from "./oauthVerify.js";
 import type { Reply } from "./reply.js";
 
-/** One photo as photo/list reports it: legacy values are strings, v2 values numbers where numeric. */
+/**
+ * One photo as photo/list reports it: legacy values are strings, v2 values numbers where numeric.
+ * Only fields TwentyThree documents for photo/list (DD photo-list.md, the v2 OpenAPI schema): no
+ * byte size of the uploaded file and no file name, which a client might otherwise match on.
+ */
 function photoFields(upload: StoredUpload, nowMs: number): Record<string, string | number> {
   const encoded = Date.parse(upload.encodedAt) <= nowMs ? 1 : 0;
   const created = Date.parse(upload.storedAt);
@@ -18,13 +22,11 @@ function photoFields(upload: StoredUpload, nowMs: number): Record<string, string
     tags: upload.tags,
     album_id: upload.albumId,
     published_p: upload.publish ? 1 : 0,
-    publish_date: upload.publishDate,
+    publish_date_ansi: upload.publishDate,
     absolute_url: upload.absoluteUrl,
     video_p: 1,
     video_encoded_p: encoded,
     placeholder_p: 0,
-    original_filename: upload.fileName,
-    size: upload.size,
     creation_date_ansi: new Date(created).toISOString().replace("T", " ").slice(0, 19),
     creation_date_epoch: Math.floor(created / 1000),
   };

@@ -166,6 +166,28 @@ describe("faults", { timeout: 20_000 }, () => {
     });
   });
 
+  it("stores the upload, then answers a gateway's status instead (statusAfterProcessing)", async () => {
+    await client().reset();
+    const uploadToken = await token();
+    await client().addFault({ statusAfterProcessing: 504, message: "Gateway Timeout" });
+    const bytes = random(20_000);
+    const response = await redeem(emulator().url, uploadForm(uploadToken, { bytes }));
+    expect(response.status).toBe(504);
+    expect(await response.text()).toBe("Gateway Timeout");
+    expect((await client().uploads()).map((u) => u.sha256)).toEqual([sha256(bytes)]);
+    expect((await client().token(uploadToken)).state).toBe("consumed");
+    expect(await lastRedeem()).toMatchObject({
+      status: 504,
+      fault: expect.stringMatching(/status 504 after processing/),
+    });
+    await expect(
+      client().addFault({ statusAfterProcessing: 502, dropAnswer: true }),
+    ).rejects.toThrow(/cannot be combined/);
+    await expect(client().addFault({ statusAfterProcessing: 502, status: 503 })).rejects.toThrow(
+      /cannot be combined/,
+    );
+  });
+
   it("lets probes (an empty redeem form) pass unless a fault asks for them", async () => {
     await client().reset();
     await client().addFault({ status: 503 });

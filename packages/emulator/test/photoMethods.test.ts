@@ -81,6 +81,30 @@ describe("photo/list", () => {
     expect(jsonp).toMatch(/^got\(\{"status":"ok".*"photos":\[/);
   });
 
+  it("reports only documented fields: nothing about the uploaded file's size or name", async () => {
+    // DD photo-list.md and the v2 OpenAPI schema: `size` is the page size of the envelope, and
+    // no field gives the uploaded file's bytes or name. A client must not match uploads on them.
+    const documented = new Set([
+      ...["photo_id", "tree_id", "token", "title", "content", "tags", "album_id"],
+      ...["published_p", "publish_date_ansi", "absolute_url", "video_p", "video_encoded_p"],
+      ...["placeholder_p", "creation_date_ansi", "creation_date_epoch"],
+    ]);
+    const legacy = await upload(slow().url, { title: "Same title" });
+    const v2 = await upload(slow().url, { title: "Same title" }, "v2");
+    const listed = [
+      ...(await listLegacy(slow().url, `upload_token=${legacy.uploadToken}`)).photos,
+      ...(
+        (await (
+          await fetch(`${slow().url}/api/2/photo/list?upload_token=${v2.uploadToken}`)
+        ).json()) as { data: Photo[] }
+      ).data,
+    ];
+    expect(listed).toHaveLength(2);
+    for (const photo of listed) {
+      expect(Object.keys(photo).filter((key) => !documented.has(key))).toEqual([]);
+    }
+  });
+
   it("turns video_encoded_p to 1 after the configured delay", async () => {
     const stored = await upload(fast().url);
     await vi.waitFor(async () => {

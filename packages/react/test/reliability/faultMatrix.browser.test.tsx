@@ -374,13 +374,14 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     await choose(screen.container, [file]);
     await waitForState(screen.container, file.name, "failed");
 
-    expect(statusOf(screen.container, file.name)).toBe(
-      "Failed: The upload permission was refused.",
+    // (Followed by TwentyThree's own words, when core keeps them in `serverMessage`.)
+    expect(statusOf(screen.container, file.name)).toMatch(
+      /^Failed: The upload permission was refused\./,
     );
     // The last news (said together with any earlier one that no frame had shown yet).
     await expect
       .poll(() => region.texts.at(-1))
-      .toMatch(/(^| )refused\.mp4 failed: The upload permission was refused\.$/);
+      .toMatch(/(^| )refused\.mp4 failed: The upload permission was refused\./);
     expect(seen.errors.at(-1)).toMatch(/^TwentyThree refused the upload token: it is invalid/);
     expect(calls).toBe(2);
     const posts = await uploadPosts(site);
@@ -389,7 +390,7 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     await expect.element(screen.getByRole("button", { name: "Retry refused.mp4" })).toBeVisible();
   });
 
-  it("token consumed (used by another upload): one refresh, then a clear error; nothing claimed", async () => {
+  it("token consumed (used by another upload): the look-up cannot tell whose upload it was: a clear “may have arrived” error, no re-send; nothing claimed", async () => {
     const site = await openSite();
     // A token endpoint that hands out tokens someone else already used (e.g. a cached answer).
     const used: string[] = [];
@@ -412,13 +413,16 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     await choose(screen.container, [file]);
     await waitForState(screen.container, file.name, "failed");
 
-    expect(statusOf(screen.container, file.name)).toBe(
-      "Failed: The upload permission was refused.",
+    // "Already used" may also answer a browser's silent re-send of this very upload, and
+    // photo/list tells uploads apart by token alone: the upload found under the token could be
+    // this file's. So the item is neither credited with it nor sent again under a new token.
+    expect(statusOf(screen.container, file.name)).toMatch(
+      /^Failed: The upload permission was refused\. .*The file may already be on the video platform\.$/,
     );
-    expect(seen.errors.at(-1)).toMatch(/^TwentyThree says the upload token was already used/);
-    expect(calls).toBe(2);
+    expect(seen.errors.at(-1)).toMatch(/^The file may have arrived\. Check the video site/);
+    expect(calls).toBe(1);
     expect(await storedWith(site, sha256)).toEqual([]);
-    expect((await uploadPosts(site)).filter((post) => post.status === 403)).toHaveLength(2);
+    expect((await uploadPosts(site)).filter((post) => post.status === 403)).toHaveLength(1);
   });
 
   it("CORS refused: falls back to the iframe transport; the result is still delivered", async () => {
