@@ -7,6 +7,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import storybook from "eslint-plugin-storybook";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { browserRangeConfig } from "./scripts/eslint/browserRange.js";
 
 export default tseslint.config(
   {
@@ -69,6 +70,8 @@ export default tseslint.config(
       ],
     },
   },
+  // The published browser code must run in the range docs/installation.md promises.
+  browserRangeConfig(["packages/core/src/**/*.{ts,tsx}", "packages/react/src/**/*.{ts,tsx}"]),
   // Scripts, CLIs, benches and servers print on purpose.
   {
     files: [
