@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { type Plugin, defineConfig } from "vite";
-import { EMULATOR_SITE, readConfig } from "./server/config.js";
+import { EMULATOR_SITE, devServerEnv, readConfig, readPort } from "./server/config.js";
 import { createTokenHandler } from "./server/createTokenHandler.js";
 import { toNodeListener } from "./server/nodeAdapter.js";
 import { allowReturnPageRead } from "./server/allowReturnPageRead.js";
@@ -12,7 +12,7 @@ import { TOKEN_PATH } from "./server/startAppServer.js";
 import { BUILT_SITE_FILE, type BuiltSite } from "./server/checkBuiltSite.js";
 
 const HOST = "127.0.0.1";
-const APP_PORT = Number(process.env.APP_PORT ?? 5173);
+const APP_PORT = readPort(process.env, "APP_PORT", 5173);
 
 /**
  * Mounts POST /api/upload-token on the dev server, configured from the environment, and lets
@@ -24,7 +24,7 @@ function tokenEndpoint(): Plugin {
     apply: "serve",
     configureServer(server) {
       const origin = `http://${HOST}:${server.config.server.port ?? APP_PORT}`;
-      const config = readConfig({ ...process.env, APP_ORIGIN: process.env.APP_ORIGIN ?? origin });
+      const config = readConfig(devServerEnv(process.env, origin));
       const listener = toNodeListener(createTokenHandler(config.token));
       const returnPath = config.token.returnUrl ? new URL(config.token.returnUrl).pathname : null;
       server.middlewares.use((request, response, next) => {

@@ -95,7 +95,7 @@ describe("readConfig", () => {
     ["RETURN_URL", "//evil.example/callback", /RETURN_URL/],
     ["TWENTYTHREE_API", "v3", /TWENTYTHREE_API/],
     ["TWENTYTHREE_SITE", "ftp://videos.example.com", /TWENTYTHREE_SITE/],
-    ["PORT", "http", /PORT/],
+    ["PORT", "http", /PORT must be a port number from 0 \(a free one\) to 65535, not "http"/],
     ["APP_ORIGIN", "https://app.example.com/path", /APP_ORIGIN/],
   ])("refuses %s=%s at startup", (name, value, message) => {
     expect(configError({ [name]: value }).message).toMatch(message);

@@ -64,6 +64,37 @@ function value(env: Env, name: string): string | undefined {
   return raw === undefined || raw === "" ? undefined : raw;
 }
 
+/**
+ * The port in `env[name]`, or `fallback` when it is unset or empty.
+ *
+ * @param allowZero Whether `0` (a free port, picked when listening) is accepted.
+ * @throws ConfigError naming the variable and the value (a port is no secret) when it is not a
+ *   whole number from 1 (or 0) to 65535.
+ */
+export function readPort(env: Env, name: string, fallback: number, allowZero = false): number {
+  const text = value(env, name);
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65_535 || (port === 0 && !allowZero)) {
+    const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+    throw new ConfigError(
+      `${name} must be a port number from ${allowZero ? "0 (a free one)" : "1"} to 65535, not ${shown}.`,
+    );
+  }
+  return port;
+}
+
+/**
+ * The environment {@link readConfig} gets in `pnpm example` (dev.ts and the Vite config), which
+ * listens on `APP_PORT`: without `PORT` and `HOST`, the production server's settings, so that a
+ * `PORT` exported for something else (hosting tools and shells often set one) neither stops it
+ * nor changes anything; and with `APP_ORIGIN` defaulting to the dev server's own origin.
+ */
+export function devServerEnv(env: Env, appOrigin: string): Env {
+  const { PORT: _port, HOST: _host, ...rest } = env;
+  return { ...rest, APP_ORIGIN: value(env, "APP_ORIGIN") ?? appOrigin };
+}
+
 function siteIsLocal(site: string): boolean {
   try {
     return isLoopbackHost(new URL(/^[a-z]+:\/\//i.test(site) ? site : `https://${site}`).hostname);
@@ -114,11 +145,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
   }
 
   const host = value(env, "HOST") ?? "127.0.0.1";
-  const portText = value(env, "PORT") ?? "5174";
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65_535) {
-    throw new ConfigError("PORT must be a port number (0 picks a free one).");
-  }
+  const port = readPort(env, "PORT", 5174, true);
   if (port === 0 && value(env, "APP_ORIGIN") === undefined) {
     throw new ConfigError(
       "APP_ORIGIN is required when PORT is 0 (the app's origin is not known in advance).",

@@ -345,6 +345,54 @@ describe("TwentyThree unavailable", () => {
     }
   });
 
+  it("answers 502 saying it timed out when the site stalls in the middle of its answer", async () => {
+    const stalling = await fakeSite((_request, response) => {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.write('{"status":"ok","uploadtoken":{');
+    });
+    const endpoint = await startTokenEndpoint(stalling.url, { upstreamTimeoutMs: 300 });
+    try {
+      const response = await endpoint.post(request);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({
+        error: "upstream_error",
+        message: "TwentyThree did not answer in time.",
+      });
+      expect(endpoint.logs.at(-1)).toMatchObject({ upstreamCode: "timeout" });
+    } finally {
+      await endpoint.close();
+      await stalling.close();
+    }
+  });
+
+  it("stops reading an answer that grows past 256 KiB, and says so", async () => {
+    // No Content-Length and no end: only counting while reading can stop this.
+    let closed = false;
+    const endless = await fakeSite((_request, response) => {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      const chunk = Buffer.alloc(16 * 1024, " ");
+      response.on("close", () => (closed = true));
+      const pump = () => {
+        while (!closed && response.write(chunk));
+        if (!closed) response.once("drain", pump);
+      };
+      pump();
+    });
+    // A deadline longer than the test's: reaching it would fail the test, not pass it.
+    const endpoint = await startTokenEndpoint(endless.url, { upstreamTimeoutMs: 120_000 });
+    try {
+      const response = await endpoint.post(request);
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as { error: string; message: string };
+      expect(body).toEqual({ error: "upstream_error", message: expect.stringMatching(/256 KiB/) });
+      expect(endpoint.logs.at(-1)).toMatchObject({ upstreamCode: "response_too_large" });
+      await expect.poll(() => closed).toBe(true);
+    } finally {
+      await endpoint.close();
+      await endless.close();
+    }
+  });
+
   it("answers 502 when the site answers something other than JSON", async () => {
     const html = await fakeSite((_request, response) => {
       response.writeHead(200, { "Content-Type": "text/html" });

@@ -3,17 +3,24 @@
 // (see vite.config.ts). With TWENTYTHREE_SITE set to a real site, no emulator is started and the
 // endpoint talks to that site with the credentials from the environment.
 // Ports are fixed so that the printed URL and the return URL stay the same between runs; a busy
-// port stops the script with a message instead of silently moving elsewhere.
+// port stops the script with a message instead of silently moving elsewhere. They come from
+// EMULATOR_PORT and APP_PORT only: PORT and HOST are the production server's (`start`), and are
+// ignored here (see devServerEnv).
 import { createServer as createProbe } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Emulator, createEmulator } from "@twentythree-upload/emulator";
 import { createServer as createViteServer } from "vite";
-import { ConfigError, EMULATOR_SITE, assertUserCheck, readConfig } from "./config.js";
+import {
+  ConfigError,
+  EMULATOR_SITE,
+  assertUserCheck,
+  devServerEnv,
+  readConfig,
+  readPort,
+} from "./config.js";
 
 const HOST = "127.0.0.1";
-const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? 8023);
-const APP_PORT = Number(process.env.APP_PORT ?? 5173);
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function fail(message: string): never {
@@ -34,6 +41,19 @@ async function assertFree(port: number, what: string, variable: string): Promise
   });
 }
 
+/** Runs `read`, stopping with its message if the settings are wrong. */
+function settle<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+// Check the settings before starting anything, so a mistake is the only thing printed.
+const EMULATOR_PORT = settle(() => readPort(process.env, "EMULATOR_PORT", 8023));
+const APP_PORT = settle(() => readPort(process.env, "APP_PORT", 5173));
 const useEmulator = !process.env.TWENTYTHREE_SITE;
 const appOrigin = `http://${HOST}:${APP_PORT}`;
 if (useEmulator) {
@@ -41,14 +61,7 @@ if (useEmulator) {
     EMULATOR_PORT === 8023 ? EMULATOR_SITE : `http://${HOST}:${EMULATOR_PORT}`;
 }
 process.env.APP_ORIGIN ??= appOrigin;
-
-// Check the settings before starting anything, so a mistake is the only thing printed.
-try {
-  assertUserCheck(readConfig(process.env).token);
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+settle(() => assertUserCheck(readConfig(devServerEnv(process.env, appOrigin)).token));
 
 if (useEmulator) await assertFree(EMULATOR_PORT, "emulator", "EMULATOR_PORT");
 await assertFree(APP_PORT, "example app", "APP_PORT");

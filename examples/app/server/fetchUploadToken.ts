@@ -22,12 +22,32 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Reads the body, refusing to buffer more than an answer could reasonably be. */
+/**
+ * Reads the body as it arrives, giving up as soon as it passes the cap (`null`): a site that
+ * streams without end must not fill the server's memory, nor hold the request until the
+ * deadline. Rejects when reading fails (the deadline passed, or the connection broke).
+ */
 async function readCapped(response: Response): Promise<string | null> {
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPSTREAM_BYTES) return null;
-  const text = await response.text();
-  return text.length > MAX_UPSTREAM_BYTES ? null : text;
+  if (declared > MAX_UPSTREAM_BYTES) {
+    void response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_UPSTREAM_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** The origin of a `Location` header: its path and query may carry a signature or a token. */
@@ -95,8 +115,24 @@ export async function fetchUploadToken(
       : { ok: false, refusal, upstreamCode: "redirect", redirectOrigin: origin };
   }
 
-  const text = await readCapped(response).catch(() => null);
-  const body = text === null ? undefined : parseJson(text);
+  let text: string | null;
+  try {
+    text = await readCapped(response);
+  } catch {
+    // The deadline covers the whole answer: a site that sends its headers and then stalls has
+    // not answered in time either.
+    return timeout.aborted
+      ? upstreamError("TwentyThree did not answer in time.", "timeout")
+      : upstreamError("The connection to TwentyThree broke during its answer.", "network");
+  }
+  if (text === null) {
+    return upstreamError(
+      `TwentyThree answered HTTP ${response.status} with more than ${MAX_UPSTREAM_BYTES / 1024} KiB, ` +
+        "far more than a token.",
+      "response_too_large",
+    );
+  }
+  const body = parseJson(text);
   if (!isRecord(body)) {
     return upstreamError(
       `TwentyThree answered HTTP ${response.status} with something other than JSON.`,

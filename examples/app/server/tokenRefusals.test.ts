@@ -179,6 +179,10 @@ describe("fields", () => {
     ["fileSize", 1.5],
     ["fileSize", "1234"],
     ["fileType", "not a mime type"],
+    ["fileType", ";codecs=vp8"],
+    ["fileType", "image/png"],
+    ["fileType", "text/html; charset=utf-8"],
+    ["fileType", "Application/PDF"],
     ["maxUploads", 0],
     ["maxUploads", -1],
     ["maxUploads", 2.5],
@@ -250,6 +254,26 @@ describe("fields", () => {
     const extra = { a: "x".repeat(500), b: "x".repeat(500) };
     const response = await endpoint.post({ ...valid, extra });
     expect(response.status).toBe(200);
+  });
+
+  it.each([
+    "video/webm;codecs=vp8,opus",
+    'video/mp4; codecs="avc1.42E01E, mp4a.40.2"',
+    "Video/QuickTime",
+    "application/octet-stream",
+    "",
+  ])("accepts fileType %j (parameters and case do not matter)", async (fileType) => {
+    const response = await endpoint.post({ ...valid, fileType });
+    expect(response.status).toBe(200);
+  });
+
+  it("says why a non-video fileType is refused", async () => {
+    const body = await expectRefusal(
+      await endpoint.post({ ...valid, fileType: "image/png" }),
+      422,
+      "invalid_field",
+    );
+    expect(body.message).toMatch(/video/);
   });
 
   it("refuses a file larger than the configured maximum", async () => {

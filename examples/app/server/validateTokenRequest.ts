@@ -101,7 +101,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /* eslint-enable no-control-regex */
 const ALBUM_IDS = /^\d{1,20}(,\d{1,20}){0,49}$/;
-const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
+/** A MIME type's essence (`type/subtype`); any `;parameters` are split off first. */
+const MIME_ESSENCE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
 const PUBLISH_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 function invalid(field: string, message: string, error = "invalid_field"): ValidationResult {
@@ -169,8 +170,9 @@ export function validateTokenRequest(body: unknown, rules: ValidationRules): Val
       const control = key === "description" ? CONTROL_EXCEPT_WHITESPACE : CONTROL;
       if (control.test(value))
         return invalid(field, `${field} must not contain control characters.`);
-      if (key === "fileType" && value !== "" && !MIME_TYPE.test(value)) {
-        return invalid(field, "fileType must be a MIME type such as video/mp4, or empty.");
+      if (key === "fileType" && value !== "") {
+        const refused = checkFileType(value);
+        if (refused) return invalid(field, refused);
       }
       out[key] = value;
     } else if (field === "albumId") {
@@ -235,6 +237,24 @@ export function validateTokenRequest(body: unknown, rules: ValidationRules): Val
     );
   }
   return { ok: true, request: out };
+}
+
+/**
+ * Why `fileType` is refused, or `undefined`. Browsers report recordings with parameters
+ * (`video/webm;codecs=vp8,opus`) and types in any case, so only the essence is judged. It must
+ * be a video type, as the app's file picker asks (`accept="video/*"`), or
+ * `application/octet-stream`, which a browser reports for a file whose type it does not know.
+ * Advisory like the browser's own filter: TwentyThree looks at the file itself.
+ */
+function checkFileType(value: string): string | undefined {
+  const essence = value.split(";", 1)[0]!.trim().toLowerCase();
+  if (!MIME_ESSENCE.test(essence)) {
+    return "fileType must be a MIME type such as video/mp4 (parameters allowed), or empty.";
+  }
+  if (!essence.startsWith("video/") && essence !== "application/octet-stream") {
+    return "fileType must be a video type (video/…), or empty: this site takes videos only.";
+  }
+  return undefined;
 }
 
 function validateExtra(value: unknown): ValidationResult {
