@@ -21,8 +21,13 @@ function UploadCallbackPage() {
               <Link to={`/videos/${state.result.photoId}`}>Your video is in.</Link>
             );
           case "error":
-            // errorMessage comes from the URL: rendered as text, never as markup.
-            return <p>Upload failed: {state.result?.errorMessage ?? state.error.message}</p>;
+            // errorMessage comes from the URL, and anyone can write one into a link: show it (as
+            // text) only for an upload this tab started.
+            return state.verified && state.result ? (
+              <p>Upload failed: {state.result.errorMessage}</p>
+            ) : (
+              <p>The upload failed. Please try again.</p>
+            );
         }
       }}
     </CallbackHandler>

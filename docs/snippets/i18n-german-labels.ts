@@ -84,6 +84,8 @@ export const germanLabels: UploadLabels = {
   formSubmit: "Video hochladen",
   formPreparing: "Upload wird vorbereitet…",
   formTokenError: "Der Upload konnte nicht vorbereitet werden.",
+  formTokenUsed:
+    "Die Upload-Berechtigung dieses Formulars ist verbraucht: Laden Sie die Seite neu, um erneut hochzuladen.",
   formNoFile: "Bitte zuerst eine Datei auswählen.",
   formMetadataError: "Titel und Beschreibung konnten noch nicht gespeichert werden.",
   uploaded: (photoId) => `Hochgeladen. Video-ID: ${photoId}`,
@@ -91,6 +93,7 @@ export const germanLabels: UploadLabels = {
     `${name} ist bereits hochgeladen; die Datei wurde nicht erneut gesendet.`,
   callbackWorking: "Upload wird abgeschlossen…",
   callbackFailed: (message) => `Der Upload ist fehlgeschlagen: ${message}`,
+  callbackFailedUnverified: "Der Upload ist fehlgeschlagen.",
   callbackHandedOff: "Upload abgeschlossen. Sie können dieses Fenster schließen.",
   callbackInvalid: "Diese Seite hat kein gültiges Upload-Ergebnis erhalten.",
   callbackUnverified: (photoId) =>

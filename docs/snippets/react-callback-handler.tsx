@@ -10,7 +10,7 @@ export function UploadCallbackRoute({ search }: { search: string }) {
       site="videos.example.com"
       search={search}
       onSuccess={(result) => console.log("video", result.photoId, "in album", result.params.album)}
-      onError={(error, result) => console.warn(error.code, result?.errorMessage)}
+      onError={(error, result, { verified }) => console.warn(error.code, verified)}
     >
       {(state) => {
         switch (state.status) {
@@ -20,9 +20,13 @@ export function UploadCallbackRoute({ search }: { search: string }) {
           case "success":
             return <p>Uploaded. Your video id is {state.result.photoId}.</p>;
           case "error":
-            // errorMessage comes from the URL: React renders it as text, never as markup.
+            // errorMessage comes from the URL: anyone can write one into a link. Show it (React
+            // renders it as text) only for an upload this tab started.
             return (
-              <p role="alert">Upload failed: {state.result?.errorMessage ?? state.error.message}</p>
+              <p role="alert">
+                Upload failed
+                {state.verified && state.result ? `: ${state.result.errorMessage}` : "."}
+              </p>
             );
         }
       }}

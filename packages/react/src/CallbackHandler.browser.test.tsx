@@ -1,4 +1,9 @@
-import { CallbackError, isCallbackMessage, type CallbackMessage } from "@twentythree-upload/core";
+import {
+  CallbackError,
+  isCallbackMessage,
+  rememberReceivedToken,
+  type CallbackMessage,
+} from "@twentythree-upload/core";
 import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render } from "vitest-browser-react";
@@ -46,6 +51,8 @@ describe("CallbackHandler", () => {
   });
 
   it("shows the seed's error callback as an alert and calls onError with the result", async () => {
+    // This tab received the upload's token: the failure is its own upload's.
+    rememberReceivedToken("022fe6e3fb42758d6147c539727c5358af3524b1");
     const onError = vi.fn();
     const screen = await render(
       <CallbackHandler site="videos.example.com" url={seedError} onError={onError} />,
@@ -54,13 +61,34 @@ describe("CallbackHandler", () => {
       .element(screen.getByRole("alert"))
       .toHaveTextContent("The upload failed: The file type isn't supported");
     expect(onError).toHaveBeenCalledTimes(1);
-    const [error, result] = onError.mock.calls[0] ?? [];
+    const [error, result, details] = onError.mock.calls[0] ?? [];
     expect(error).toBeInstanceOf(CallbackError);
     expect(error.code).toBe("upload_failed");
     expect(result).toMatchObject({
       status: "error",
       errorMessage: "The file type isn't supported",
     });
+    expect(details).toEqual({ verified: true });
+  });
+
+  it("shows a generic failure, not the link's error_message, for a token this tab never received", async () => {
+    const onError = vi.fn();
+    const forged =
+      "?domain=videos.example.com&upload_token=f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0&error_message=Call+support+at+555-0100";
+    for (const props of [{ search: forged }, { url: `https://app.example.com/cb${forged}` }]) {
+      const screen = await render(
+        <CallbackHandler site="videos.example.com" {...props} onError={onError} />,
+      );
+      const alert = screen.getByRole("alert");
+      await expect.element(alert).toHaveTextContent(/^The upload failed\.$/);
+      expect(alert.element().getAttribute("data-verified")).toBe("false");
+      expect(screen.container.textContent).not.toContain("555-0100");
+      await screen.unmount();
+    }
+    // The app still gets the whole result, flagged, to decide for itself.
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(onError.mock.calls[0]?.[1]).toMatchObject({ errorMessage: "Call support at 555-0100" });
+    expect(onError.mock.calls[0]?.[2]).toEqual({ verified: false });
   });
 
   it("reads window.location, strips the token-bearing parameters and keeps router state", async () => {
@@ -100,6 +128,7 @@ describe("CallbackHandler", () => {
   });
 
   it("renders a hostile error_message as text only", async () => {
+    rememberReceivedToken("t");
     const alert = vi.spyOn(window, "alert").mockImplementation(() => {});
     arriveAt(
       `?domain=videos.example.com&upload_token=t&error_message=${encodeURIComponent(hostile)}`,

@@ -33,9 +33,14 @@ export interface CallbackHandlerProps {
   onSuccess?: (result: CallbackSuccess, details: { verified: boolean | null }) => void;
   /**
    * Called once with a failed upload (`result` set) or an untrustworthy URL (`result` null).
-   * Default: none.
+   * `verified`, as for `onSuccess`: a failure for a token this tab never received may be a
+   * forged link, its `errorMessage` anyone's words (`null` without a `result`). Default: none.
    */
-  onError?: (error: CallbackError, result: CallbackFailure | null) => void;
+  onError?: (
+    error: CallbackError,
+    result: CallbackFailure | null,
+    details: { verified: boolean | null },
+  ) => void;
   /** Renders the state yourself. Default: a sentence per state. */
   children?: (state: CallbackState) => ReactNode;
   /**
@@ -83,8 +88,11 @@ function defaultText(state: CallbackState, labels: CallbackHandlerLabels): strin
         state.verified === false ? (labels.callbackUnverified ?? labels.uploaded) : labels.uploaded
       )(state.result.photoId);
     case "error":
+      // The message is shown only for this tab's own upload: a link can carry any text.
       return state.result
-        ? labels.callbackFailed(state.result.errorMessage)
+        ? state.verified
+          ? labels.callbackFailed(state.result.errorMessage)
+          : labels.callbackFailedUnverified
         : labels.callbackInvalid;
   }
 }
@@ -95,11 +103,14 @@ function defaultText(state: CallbackState, labels: CallbackHandlerLabels): strin
  * never received (`verified: false`), calls `onSuccess`/`onError` once, removes the
  * token-bearing parameters from the address bar with `history.replaceState` (keeping router
  * state), and inside the iframe fallback (or, with `handOff`, a popup) hands the result to the
- * page that started the upload. Every parameter, `error_message` included, is rendered as text only.
+ * page that started the upload. Every parameter is rendered as text only, and TwentyThree's
+ * `error_message` only for an upload this tab started (its token received here): an unverified
+ * failure says only that the upload failed (`labels.callbackFailedUnverified`), so that a link
+ * cannot put its own words into the page's alert.
  *
  * @selector [data-twentythree-upload="callback"]
  * @selector [data-state="pending"|"handed-off"|"success"|"error"]
- * @selector [data-verified="true"|"false"] — on a success, once checked
+ * @selector [data-verified="true"|"false"] — on a success or a reported failure, once checked
  */
 export function CallbackHandler(props: CallbackHandlerProps) {
   const { search, url, stripParams = true, handOff = "auto", children } = props;
@@ -140,8 +151,9 @@ export function CallbackHandler(props: CallbackHandlerProps) {
       setHandedOff(true);
       return;
     }
-    const isVerified =
-      state.status === "success" ? wasTokenReceived(state.result.uploadToken) : null;
+    const result =
+      state.status === "pending" || state.status === "handed-off" ? null : state.result;
+    const isVerified = result ? wasTokenReceived(result.uploadToken) : null;
     setVerified(isVerified);
     if (!fromProps) {
       setFromWindow(state);
@@ -154,17 +166,18 @@ export function CallbackHandler(props: CallbackHandlerProps) {
     if (state.status === "success") {
       callbacks.current.onSuccess?.(state.result, { verified: isVerified });
     } else if (state.status === "error") {
-      callbacks.current.onError?.(state.error, state.result);
+      callbacks.current.onError?.(state.error, state.result, { verified: isVerified });
     }
   }, [fromProps, given, site, handOff, stripParams, callbacks]);
 
   const read = handedOff ? { status: "handed-off" as const } : (fromProps ?? fromWindow);
-  const state: CallbackState = read.status === "success" ? { ...read, verified } : read;
+  const state: CallbackState =
+    read.status === "success" || read.status === "error" ? { ...read, verified } : read;
   return (
     <div
       data-twentythree-upload="callback"
       data-state={state.status}
-      data-verified={state.status === "success" && verified !== null ? String(verified) : undefined}
+      data-verified={verified === null ? undefined : String(verified)}
       role={state.status === "error" ? "alert" : "status"}
     >
       {children ? children(state) : defaultText(state, labels)}

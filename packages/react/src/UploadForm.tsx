@@ -1,12 +1,20 @@
 "use client";
 import type { UploadResult } from "@twentythree-upload/core";
-import { useId, type ComponentProps, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import {
+  useId,
+  useRef,
+  type ComponentProps,
+  type ComponentPropsWithoutRef,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { englishFormLabels } from "./englishFormLabels.js";
 import type { UploadLabels } from "./labels.js";
 import { splitUploaderOptions } from "./splitUploaderOptions.js";
 import { UploadFormMetaFields } from "./UploadFormMetaFields.js";
 import { isBusyStatus, UploadFormStatus } from "./UploadFormStatus.js";
 import { useFormattingWarmUp } from "./useFormattingWarmUp.js";
+import { useNestedFormId } from "./useNestedFormId.js";
 import { useComponentLabels } from "./useComponentLabels.js";
 import { useUploadForm, type UseUploadFormOptions } from "./useUploadForm.js";
 import { useWarnBeforeUnload } from "./useWarnBeforeUnload.js";
@@ -53,6 +61,12 @@ type SubmitEventOf = Parameters<NonNullable<ComponentProps<"form">["onSubmit"]>>
  * bar, cancel, retry, success and error states, and a polite live region. A double submit
  * uploads once.
  *
+ * Inside another `<form>` (nested forms are invalid HTML: the outer one would take its submit)
+ * it renders, once mounted, as a `<div>` whose controls belong to no form: uploading never
+ * submits the outer form, and the outer form neither sends nor validates the file field. React
+ * warns about the nested `<form>` of the first render in development; do not server-render it
+ * inside a form (the HTML parser would merge the two).
+ *
  * @selector [data-twentythree-upload="form"]
  * @selector [data-state] — `idle` before an upload, then the upload's status (`uploading`,
  *   `processing`, `retrying`, `succeeded`, `failed`, `canceled`, `rejected`…).
@@ -76,45 +90,56 @@ export function UploadForm(props: UploadFormProps) {
   const [uploaderOptions, formProps] = splitUploaderOptions(rest);
   const labels = useComponentLabels(englishFormLabels, overrides);
   useFormattingWarmUp(labels.locale);
-  const form = useUploadForm({ ...uploaderOptions, meta, initialToken, metadataDebounceMs });
+  const root = useRef<HTMLElement | null>(null);
+  const fileInput = useRef<HTMLInputElement | null>(null);
+  // Hidden by <Activity>, the form's upload goes on (see useUploader).
+  const form = useUploadForm({ ...uploaderOptions, meta, initialToken, metadataDebounceMs }, root);
   const fileId = useId();
   const { item, token } = form;
   const state = item?.status ?? "idle";
   const isBusy = isBusyStatus(state);
   useWarnBeforeUnload(warnBeforeUnload && isBusy);
+  // Inside another form: a <div>, its controls out of the outer form (see useNestedFormId).
+  const detached = useNestedFormId(root);
+  const isNested = detached !== undefined;
 
-  const submit = (event: SubmitEventOf) => {
-    onSubmit?.(event);
-    if (event.defaultPrevented) {
-      return;
-    }
-    event.preventDefault();
-    const input = event.currentTarget.elements.namedItem("file") as HTMLInputElement | null;
-    const file = input?.files?.[0];
+  const send = () => {
+    const file = fileInput.current?.files?.[0];
     if (file) {
       form.upload(file);
     }
   };
+  const submit = (event: SubmitEventOf) => {
+    onSubmit?.(event);
+    if (!event.defaultPrevented) {
+      event.preventDefault();
+      send();
+    }
+  };
+  // Typed as a form: a nested one renders a <div> without the form-only props.
+  const Root = (isNested ? "div" : "form") as "form";
 
   return (
-    <form
+    <Root
       data-twentythree-upload="form"
       data-state={state}
       {...formProps}
-      action={form.action}
-      method="post"
-      encType="multipart/form-data"
-      onSubmit={submit}
+      {...(isNested ? {} : { action: form.action, method: "post", encType: "multipart/form-data" })}
+      onSubmit={isNested ? undefined : submit}
+      ref={root as RefObject<HTMLFormElement | null>}
     >
       {token.token ? (
-        <input type="hidden" name="upload_token" value={token.token.uploadToken} />
+        <input type="hidden" name="upload_token" value={token.token.uploadToken} form={detached} />
       ) : null}
       <UploadFormMetaFields
+        // New `meta`: the fields show its values (edits for the old one are dropped).
+        key={`${meta?.title ?? ""}\n${meta?.description ?? ""}`}
         labels={labels}
         initial={{ title: meta?.title ?? "", description: meta?.description ?? "" }}
         titleField={titleField}
         descriptionField={descriptionField}
         onEdit={form.editMeta}
+        form={detached}
       />
       {form.metadataError && labels.formMetadataError ? (
         <p data-part="metadata-error" role="alert">
@@ -129,10 +154,10 @@ export function UploadForm(props: UploadFormProps) {
           type="file"
           name="file"
           required
-          {...(typeof uploaderOptions.accept === "string"
-            ? { accept: uploaderOptions.accept }
-            : {})}
+          accept={[uploaderOptions.accept ?? []].flat().join(",") || undefined}
           disabled={isBusy}
+          form={detached}
+          ref={fileInput}
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (startOnSelect && file) {
@@ -141,10 +166,16 @@ export function UploadForm(props: UploadFormProps) {
           }}
         />
       </div>
-      <button type="submit" data-part="submit" disabled={isBusy}>
+      <button
+        type={isNested ? "button" : "submit"}
+        data-part="submit"
+        disabled={isBusy}
+        // Nested, the `required` file field checks itself: no form submission does it.
+        onClick={isNested ? () => fileInput.current?.reportValidity() && send() : undefined}
+      >
         {labels.formSubmit}
       </button>
       <UploadFormStatus form={form} labels={labels} renderSuccess={renderSuccess} />
-    </form>
+    </Root>
   );
 }

@@ -9,8 +9,10 @@ export function UploadFormMetaFields(props: {
   titleField: boolean;
   descriptionField: boolean;
   onEdit: (meta: EditableMeta) => void;
+  /** The fields' `form` attribute (set when the form is nested in another one). */
+  form: string | undefined;
 }) {
-  const { labels, titleField, descriptionField, onEdit } = props;
+  const { labels, titleField, descriptionField, onEdit, form } = props;
   const id = useId();
   const [meta, setMeta] = useState(props.initial);
   const edit = (next: EditableMeta) => {
@@ -28,6 +30,7 @@ export function UploadFormMetaFields(props: {
             id={`${id}-title`}
             data-part="title"
             name="title"
+            form={form}
             value={meta.title}
             onChange={(event) => edit({ ...meta, title: event.target.value })}
           />
@@ -40,6 +43,7 @@ export function UploadFormMetaFields(props: {
             id={`${id}-description`}
             data-part="description"
             name="description"
+            form={form}
             value={meta.description}
             onChange={(event) => edit({ ...meta, description: event.target.value })}
           />

@@ -1,5 +1,5 @@
 import type { UploadResult, UploadStatus } from "@twentythree-upload/core";
-import { useRef, type ReactNode } from "react";
+import { useMemo, useRef, type ReactNode } from "react";
 import { describeItem } from "./describeItem.js";
 import type { UploadFormLabels } from "./englishFormLabels.js";
 import { shownProgress } from "./shownProgress.js";
@@ -54,26 +54,45 @@ export function UploadFormStatus(props: {
   labels: UploadFormLabels;
   renderSuccess: ((result: UploadResult) => ReactNode) | undefined;
 }) {
-  const { form, labels, renderSuccess } = props;
+  const { form, renderSuccess } = props;
   const { item } = form;
   const state = item?.status ?? "idle";
+  // With only `initialToken`, a refused token (the engine's try with a fresh one included) means
+  // a token the form cannot get: it says so, and offers no Retry (it would fail again at once).
+  const needsToken = !form.hasTokenSource && item?.error?.kind === "token-invalid";
+  const labels = useMemo(
+    () =>
+      form.hasTokenSource
+        ? props.labels
+        : {
+            ...props.labels,
+            errors: {
+              ...props.labels.errors,
+              "token-invalid": props.labels.formTokenUsed ?? props.labels.errors["token-invalid"],
+            },
+          },
+    [props.labels, form.hasTokenSource],
+  );
   const announcement = useAnnouncement(form.uploader, labels);
   const status = useRef<HTMLParagraphElement | null>(null);
   const isBusy = isBusyStatus(state);
+  const hasRetry = (state === "failed" && !needsToken) || state === "canceled";
   // Starting disables the focused submit button or file input, and settling removes Cancel: the
   // browser then drops focus to <body>. Move it to the control that now matters (Cancel; then
   // Retry, else the file input for the next file, not submit: Enter there would send it again).
+  // Retry can also go with no start in between (a retry that failed before React rendered it).
   // Before paint, so that focus is never seen on <body>. Focus elsewhere on the page stays put,
   // and so does focus on <body> when an upload starts: focus() makes the browser lay out the
   // page, which would delay the upload's request by milliseconds for a focus nobody had.
-  const wasBusy = useRef(isBusy);
+  const controls = isBusy ? "cancel" : hasRetry ? "retry" : "";
+  const shown = useRef(controls);
   useIsomorphicLayoutEffect(() => {
-    const element = status.current?.closest("form");
+    const element = status.current?.closest('[data-twentythree-upload="form"]');
     const focused = document.activeElement;
-    if (wasBusy.current === isBusy) {
+    if (shown.current === controls) {
       return;
     }
-    wasBusy.current = isBusy;
+    shown.current = controls;
     const lost = isBusy
       ? element?.contains(focused) && focused?.matches(":disabled")
       : !focused || focused === document.body;
@@ -81,7 +100,7 @@ export function UploadFormStatus(props: {
       const find = (part: string) => element.querySelector<HTMLElement>(`[data-part="${part}"]`);
       (isBusy ? find("cancel") : (find("retry") ?? find("file")))?.focus();
     }
-  }, [isBusy]);
+  }, [isBusy, controls]);
   return (
     <>
       {item ? (
@@ -100,7 +119,7 @@ export function UploadFormStatus(props: {
           {labels.cancel}
         </button>
       ) : null}
-      {state === "failed" || state === "canceled" ? (
+      {hasRetry ? (
         <button type="button" data-part="retry" onClick={form.retry}>
           {labels.retry}
         </button>

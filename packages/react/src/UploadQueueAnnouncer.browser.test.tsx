@@ -83,7 +83,9 @@ describe("UploadQueue.Announcer and useAnnouncement", () => {
       token: createMockTokenSource(),
       transport: createMockTransport({
         durationMs: 50,
-        failures: [{ kind: "http", status: 503 }, null],
+        // Refused before the body was sent: retried at once (a 503 after the whole body may
+        // have stored the file, and is looked up first).
+        failures: [{ kind: "http", status: 503, at: "connect" }, null],
       }),
       retry: { baseDelayMs: 300, jitter: false },
     });

@@ -22,8 +22,6 @@ export interface UploadQueueContextValue {
 /** @internal What `UploadQueue.Item` shares with its parts. */
 export interface UploadQueueItemContextValue {
   readonly item: UploadItem;
-  /** Moves focus to a sensible place after an action removed the focused button. */
-  readonly restoreFocus: () => void;
 }
 
 /**

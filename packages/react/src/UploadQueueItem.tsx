@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, useContext, useMemo, useRef, type ComponentPropsWithoutRef } from "react";
+import { forwardRef, useContext, useMemo, type ComponentPropsWithoutRef } from "react";
 import { mergeRefs } from "./mergeRefs.js";
 import {
   UploadQueueItemContext,
@@ -7,7 +7,6 @@ import {
   useQueueContext,
 } from "./UploadQueueContext.js";
 import { useUploadItem } from "./useUploadItem.js";
-import { afterNextRender } from "./nextTask.js";
 
 /** Props of {@link UploadQueueItem}: the item's id plus `<li>` props. */
 export interface UploadQueueItemProps extends ComponentPropsWithoutRef<"li"> {
@@ -29,7 +28,6 @@ export const UploadQueueItem = forwardRef<HTMLLIElement, UploadQueueItemProps>(
     const { uploader } = useQueueContext("Item");
     const item = useUploadItem(uploader, id);
     const row = useContext(UploadQueueRowContext);
-    const element = useRef<HTMLLIElement | null>(null);
     const measure = row?.measure;
     // Anchored before the virtualizer measures the row (it then writes the row's transform):
     // changing the layout after measuring would trigger another resize notification.
@@ -44,25 +42,9 @@ export const UploadQueueItem = forwardRef<HTMLLIElement, UploadQueueItemProps>(
         }),
       [measure],
     );
-    const ref = useMemo(() => mergeRefs(element, forwardedRef, anchor), [forwardedRef, anchor]);
+    const ref = useMemo(() => mergeRefs(forwardedRef, anchor), [forwardedRef, anchor]);
 
-    const context = useMemo(
-      () =>
-        item && {
-          item,
-          // An action can remove the focused button (Cancel turns into Retry): keep focus in the row.
-          restoreFocus: () =>
-            afterNextRender(() => {
-              const row = element.current;
-              if (!row || row.contains(document.activeElement)) {
-                return;
-              }
-              const target = row.querySelector<HTMLElement>("button:not([disabled])") ?? row;
-              target.focus();
-            }),
-        },
-      [item],
-    );
+    const context = useMemo(() => item && { item }, [item]);
     if (!item || !context) {
       return null;
     }

@@ -81,12 +81,13 @@ export const UploadQueueRoot = forwardRef<HTMLDivElement, UploadQueueRootProps>(
       children,
       ...divProps
     } = rest;
-    const uploader = useUploader(given ?? options);
+    const rootRef = useRef<HTMLDivElement | null>(null);
+    // Hidden by <Activity>, the queue's uploads go on (see useUploader).
+    const uploader = useUploader(given ?? options, rootRef);
     const labels = useComponentLabels(englishQueueLabels, overrides);
     useFormattingWarmUp(labels.locale);
     const isBusy = useUploaderState(uploader, (snapshot) => snapshot.isBusy);
     useWarnBeforeUnload(warnBeforeUnload && isBusy);
-    const rootRef = useRef<HTMLDivElement | null>(null);
     const ref = useMemo(() => mergeRefs(rootRef, forwardedRef), [forwardedRef]);
 
     const addFiles = useCallback((files: File[]) => void uploader.add(files), [uploader]);

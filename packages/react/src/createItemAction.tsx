@@ -1,8 +1,10 @@
 import type { Uploader, UploadStatus } from "@twentythree-upload/core";
-import { forwardRef, type ComponentPropsWithoutRef, type MouseEvent } from "react";
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type MouseEvent } from "react";
 import { composeHandlers } from "./composeHandlers.js";
+import { createFocusKeeper } from "./createFocusKeeper.js";
 import type { UploadQueueLabels } from "./englishQueueLabels.js";
 import { useQueueContext, useQueueItemContext } from "./UploadQueueContext.js";
+import { mergeRefs } from "./mergeRefs.js";
 import { afterNextRender } from "./nextTask.js";
 
 /** Props of the item actions (Cancel, Retry, Remove): `<button>` props. */
@@ -33,6 +35,9 @@ function focusAfterRemoval(row: Element | null): void {
   });
 }
 
+const firstButtonOrRow = (row: Element) =>
+  row.querySelector<HTMLElement>("button:not([disabled])") ?? (row as HTMLElement);
+
 /** @internal Builds a per-item action button part. */
 export function createItemAction(action: ItemAction) {
   const name = `UploadQueue${action.part[0]?.toUpperCase()}${action.part.slice(1)}`;
@@ -41,15 +46,19 @@ export function createItemAction(action: ItemAction) {
     ref,
   ) {
     const { uploader, labels } = useQueueContext(name);
-    const { item, restoreFocus } = useQueueItemContext(name);
+    const { item } = useQueueItemContext(name);
+    // The button goes away under focus (Cancel once the upload settles or is canceled, Retry
+    // once retried): focus stays in the row, on its first button (Retry, Remove, Cancel).
+    const keepFocus = useMemo(
+      () => mergeRefs(createFocusKeeper('[data-part="item"]', firstButtonOrRow), ref),
+      [ref],
+    );
     if (!action.statuses.includes(item.status)) {
       return null;
     }
     const run = (event: MouseEvent<HTMLButtonElement>) => {
       if (action.part === "remove") {
         focusAfterRemoval(event.currentTarget.closest('[data-part="item"]'));
-      } else {
-        restoreFocus();
       }
       action.run(uploader, item.id);
     };
@@ -60,7 +69,7 @@ export function createItemAction(action: ItemAction) {
         aria-label={action.label(labels, item.name)}
         {...props}
         onClick={composeHandlers(onClick, run)}
-        ref={ref}
+        ref={keepFocus}
       >
         {children ?? action.text(labels)}
       </button>

@@ -9,6 +9,7 @@ export const englishCallbackLabels = {
   ...englishCommonLabels,
   callbackWorking: "Finishing the upload…",
   callbackFailed: (message) => `The upload failed: ${message}`,
+  callbackFailedUnverified: "The upload failed.",
   callbackHandedOff: "Upload finished. You can close this window.",
   callbackInvalid: "This page did not receive a valid upload result.",
   callbackUnverified: (photoId) =>

@@ -17,6 +17,7 @@ export const englishFormLabels = {
   formDescription: "Description",
   formSubmit: "Upload video",
   formTokenError: "The upload could not be prepared.",
+  formTokenUsed: "This form's upload permission is used up: reload the page to upload again.",
   formMetadataError: "The title and description could not be saved yet.",
   formAlreadyUploaded: (name) => `${name} is already uploaded; it was not sent again.`,
 } satisfies Partial<UploadLabels>;

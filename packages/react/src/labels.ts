@@ -105,6 +105,12 @@ export interface UploadLabels {
   formPreparing: string;
   /** The token endpoint failed. */
   formTokenError: string;
+  /**
+   * Why an upload failed in a form that had only its server-issued token (`initialToken`, no
+   * `token`): that token was used or expired, and the form cannot get another. Optional, like
+   * `maybeStored`. Default: the enclosing labels' sentence (English's without a provider).
+   */
+  formTokenUsed?: string;
   /** The form asked to upload without a file. */
   formNoFile: string;
   /**
@@ -125,6 +131,13 @@ export interface UploadLabels {
   callbackWorking: string;
   /** CallbackHandler: TwentyThree reported an error; `message` is its text. */
   callbackFailed: (message: string) => string;
+  /**
+   * CallbackHandler: a reported error for an upload token this browser tab never received (a
+   * link anyone could write: its message is not shown). Optional, so that label sets written
+   * before it stay complete. Default: the enclosing labels' sentence (English's without a
+   * provider).
+   */
+  callbackFailedUnverified?: string;
   /** CallbackHandler: the result went to the parent window or opener. */
   callbackHandedOff: string;
   /** CallbackHandler: the URL is not a valid callback (missing fields, foreign domain…). */

@@ -30,12 +30,16 @@ export type CallbackState =
   /**
    * TwentyThree reported an error (`result` set, `error.code` `"upload_failed"`), or the URL is
    * not a trustworthy callback (`result` null; `error.code` e.g. `"foreign_domain"`,
-   * `"missing_field"`, `"invalid_callback"`).
+   * `"missing_field"`, `"invalid_callback"`). `verified`, as for a success: whether this tab
+   * received the failed upload's token. Anyone can put an `error_message` into a link: show
+   * `result.errorMessage` only when `verified` is `true`. `null` until checked, and without a
+   * `result`.
    */
   | {
       readonly status: "error";
       readonly error: CallbackError;
       readonly result: CallbackFailure | null;
+      readonly verified: boolean | null;
     };
 
 /** The host (with port, if any) that a site's callbacks name as `domain`. */
@@ -58,7 +62,7 @@ export function readCallback(input: string | URL | URLSearchParams, site: string
         : new CallbackError("invalid_callback", "The callback could not be read.", {
             cause: error,
           });
-    return { status: "error", error: callbackError, result: null };
+    return { status: "error", error: callbackError, result: null, verified: null };
   }
   if (result.domain.toLowerCase() !== siteHost(site)) {
     return {
@@ -68,6 +72,7 @@ export function readCallback(input: string | URL | URLSearchParams, site: string
         "The callback names a different TwentyThree site than the one configured; it was ignored.",
       ),
       result: null,
+      verified: null,
     };
   }
   if (result.status === "error") {
@@ -75,6 +80,7 @@ export function readCallback(input: string | URL | URLSearchParams, site: string
       status: "error",
       error: new CallbackError("upload_failed", "TwentyThree reported that the upload failed."),
       result,
+      verified: null,
     };
   }
   return { status: "success", result, verified: null };

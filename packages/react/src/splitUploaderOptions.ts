@@ -1,6 +1,7 @@
 import type { UploaderOptions } from "@twentythree-upload/core";
 
-const keys = [
+/** @internal Every key of core's `UploaderOptions`. */
+export const uploaderOptionKeys = [
   "site",
   "apiVersion",
   "token",
@@ -28,7 +29,7 @@ const keys = [
 ] as const satisfies readonly (keyof UploaderOptions)[];
 
 // Fails to compile when core adds an option that is missing above.
-type Missing = Exclude<keyof UploaderOptions, (typeof keys)[number]>;
+type Missing = Exclude<keyof UploaderOptions, (typeof uploaderOptionKeys)[number]>;
 const complete: [Missing] extends [never] ? true : Missing = true;
 void complete;
 
@@ -39,7 +40,7 @@ export function splitUploaderOptions<P extends object>(
   const options: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if ((keys as readonly string[]).includes(key)) {
+    if ((uploaderOptionKeys as readonly string[]).includes(key)) {
       if (value !== undefined) {
         options[key] = value;
       }

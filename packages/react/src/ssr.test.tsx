@@ -144,15 +144,21 @@ describe("server rendering (react-dom/server, Node)", () => {
     const pending = renderToString(<CallbackHandler site="videos.example.com" />);
     expect(pending).toContain('data-state="pending"');
     expect(pending).toContain(englishLabels.callbackWorking);
-    const done = renderToString(
-      <CallbackHandler
-        site="videos.example.com"
-        search="?domain=videos.example.com&upload_token=t&error_message=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
-      />,
-    );
+    const search =
+      "?domain=videos.example.com&upload_token=t&error_message=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E";
+    const done = renderToString(<CallbackHandler site="videos.example.com" search={search} />);
     expect(done).toContain('data-state="error"');
-    expect(done).toContain("&lt;img src=x onerror=alert(1)&gt;");
-    expect(done).not.toContain("<img");
+    // The server cannot tell whose upload failed: the link's message is not shown.
+    expect(done).toContain(englishLabels.callbackFailedUnverified);
+    expect(done).not.toContain("img");
+    // A render prop that shows it gets it as text.
+    const own = renderToString(
+      <CallbackHandler site="videos.example.com" search={search}>
+        {(state) => (state.status === "error" ? state.result?.errorMessage : null)}
+      </CallbackHandler>,
+    );
+    expect(own).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(own).not.toContain("<img");
   });
 
   it("renders the progress bar with its ARIA values and no inline style", () => {

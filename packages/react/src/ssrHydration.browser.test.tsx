@@ -524,6 +524,13 @@ describe("CallbackHandler, server-rendered then hydrated", () => {
   it("renders a failure as an alert on both sides, the server's message as text", async () => {
     const search =
       "?domain=videos.example.com&upload_token=t&error_message=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E";
+    // The server cannot tell whose upload failed: it says only that one did.
+    const html = renderOnServer(<CallbackHandler site="videos.example.com" search={search} />);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain("The upload failed.");
+    expect(html).not.toContain("img");
+    // This tab started the upload: once hydrated, it shows TwentyThree's message (as text).
+    rememberReceivedToken("t");
     const hydrated = await serverRenderAndHydrate(
       <CallbackHandler site="videos.example.com" search={search} />,
     );

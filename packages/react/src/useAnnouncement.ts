@@ -54,8 +54,10 @@ export function useAnnouncement(
       if (item === undefined || known.items[position] === item) {
         continue;
       }
-      const previous = known.byId.get(item.id)?.status;
-      if (previous === item.status) {
+      const before = known.byId.get(item.id);
+      const previous = before?.status;
+      // A failure again, for another reason (a Retry that failed before React rendered it), is news.
+      if (previous === item.status && (previous !== "failed" || before?.error === item.error)) {
         continue;
       }
       if (item.status === "uploading" && previous !== "processing") {

@@ -14,6 +14,8 @@ interface MetadataSync {
   attach: (token: UploadToken) => void;
   /** The last update was refused or could not be sent (it is retried; see below). */
   hasError: boolean;
+  /** Drops edits not sent yet (the form's `meta` changed: its fields show the new values). */
+  forget: () => void;
 }
 
 /**
@@ -81,6 +83,10 @@ export function useMetadataSync(
     },
     [flush],
   );
+  const forget = useCallback(() => {
+    latest.current = null;
+    clearTimeout(timer.current);
+  }, []);
   // Unmounting sends what is pending rather than dropping the user's edits.
   useEffect(
     () => () => {
@@ -89,5 +95,5 @@ export function useMetadataSync(
     },
     [flush],
   );
-  return { edit, attach, hasError };
+  return { edit, attach, hasError, forget };
 }

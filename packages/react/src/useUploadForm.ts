@@ -1,7 +1,7 @@
 import {
   apiUrl,
   fileKey,
-  TokenRequestError,
+  UploadError,
   type TokenRequestContext,
   type Uploader,
   type UploaderOptions,
@@ -10,7 +10,7 @@ import {
   type UploadToken,
   type UploadTokenRequest,
 } from "@twentythree-upload/core";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import { useMetadataSync, type EditableMeta } from "./useMetadataSync.js";
 import { resolveUploaderOptions } from "./resolveUploaderOptions.js";
 import { useLatest } from "./useLatest.js";
@@ -61,12 +61,20 @@ export interface UploadFormController {
   editMeta: (meta: EditableMeta) => void;
   /** The last metadata update failed. */
   metadataError: boolean;
+  /**
+   * The form can get another token (`token` given, or a provider's): without one, a form with
+   * only `initialToken` cannot retry once that token was sent.
+   */
+  hasTokenSource: boolean;
 }
 
-const noMoreTokens = async (): Promise<never> => {
-  throw new TokenRequestError(
-    "token_source_failed",
-    "This form had one server-issued token and no `token` source for another: pass `token` to <UploadForm> to allow retries.",
+// A typed token error, not a network one: the engine then tries no more than once again (no
+// retry loop with backoff), and the form says that a new token is needed. One function per form:
+// its token query is keyed by it, so that each form starts from its own `initialToken`.
+const createNoMoreTokens = () => async (): Promise<never> => {
+  throw new UploadError(
+    "token-invalid",
+    "This form's server-issued token is used up, and it has no `token` source for another: pass `token` to <UploadForm> to allow retries.",
   );
 };
 
@@ -77,10 +85,14 @@ const inFlight = new Set(["queued", "uploading", "processing", "retrying", "paus
  * own (the one in the hidden field, fetched once through `useUploadToken`), handed to the engine
  * exactly once and marked consumed; later attempts get fresh tokens through the same query.
  */
-export function useUploadForm(options: UseUploadFormOptions): UploadFormController {
+export function useUploadForm(
+  options: UseUploadFormOptions,
+  host?: RefObject<Element | null>,
+): UploadFormController {
   const { meta = {}, initialToken, metadataDebounceMs = 600, ...uploaderOptions } = options;
   const settings = useProvidedSettings();
   const hasSource = Boolean(uploaderOptions.token ?? settings.defaults.token ?? settings.token);
+  const [noMoreTokens] = useState(createNoMoreTokens);
   // A form with only a server-issued token still works; only a second token is impossible.
   const resolved = resolveUploaderOptions(
     settings,
@@ -88,10 +100,16 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
   );
   const token = useUploadToken(meta, {
     token: resolved.token,
+    // Without a source only `initialToken` is served (a fetch could only fail).
+    enabled: hasSource,
     ...(initialToken ? { initialToken } : {}),
     ...(resolved.requestTimeoutMs === undefined ? {} : { timeoutMs: resolved.requestTimeoutMs }),
   });
   const sync = useMetadataSync(resolved.site, resolved.apiVersion ?? "legacy", metadataDebounceMs);
+  // New `meta` (new fields, a new token): edits typed for the old one are not sent to the new.
+  const { forget } = sync;
+  const metaKey = `${meta.title ?? ""}\n${meta.description ?? ""}`;
+  useEffect(() => forget(), [forget, metaKey]);
   const latest = useLatest({ token: token.token, getToken: token.getToken, attach: sync.attach });
   const formToken = useCallback(
     (_request: UploadTokenRequest, _context: TokenRequestContext) => {
@@ -107,12 +125,10 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
     },
     [latest],
   );
-  const uploader = useUploader({
-    ...uploaderOptions,
-    token: formToken,
-    concurrency: 1,
-    tokenStrategy: "per-file",
-  });
+  const uploader = useUploader(
+    { ...uploaderOptions, token: formToken, concurrency: 1, tokenStrategy: "per-file" },
+    host,
+  );
   const item = useUploaderState(uploader, (snapshot) => snapshot.items.at(-1));
   const formTokenValue = token.token;
   const hasItem = item !== undefined;
@@ -166,5 +182,6 @@ export function useUploadForm(options: UseUploadFormOptions): UploadFormControll
     retry,
     editMeta: sync.edit,
     metadataError: sync.hasError,
+    hasTokenSource: hasSource,
   };
 }

@@ -1,7 +1,7 @@
 import { createEmulatorClient } from "@twentythree-upload/emulator/client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { focusManager, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { render } from "vitest-browser-react";
 import {
   createMockTokenSource,
@@ -150,6 +150,63 @@ describe("useUploadToken", () => {
     );
     await expect.poll(() => textOf(screen.container, "s")).toBe("short-1");
     await expect.poll(() => textOf(screen.container, "s"), { timeout: 10_000 }).toBe("short-2");
+  });
+
+  it("backs off a failing refresh (at most every 5 minutes), says so, and stops while the page is hidden", async () => {
+    vi.useFakeTimers({
+      toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+    });
+    try {
+      let calls = 0;
+      // One short-lived token, then an endpoint that refuses (a 400: not retried within a fetch).
+      const failing: TokenSource = async () => {
+        calls += 1;
+        if (calls > 1) {
+          throw new TokenRequestError("token_endpoint_error", "Refused", { status: 400 });
+        }
+        return {
+          upload_token: "only-one",
+          valid_until: String(Math.floor(Date.now() / 1000) + 10),
+          valid_minutes: "15",
+          max_uploads: "1",
+        };
+      };
+      const { Probe, latest } = probe();
+      await render(
+        <QueryClientProvider client={new QueryClient()}>
+          <Probe label="f" meta={{}} options={{ token: failing, refreshMarginMs: 1000 }} />
+        </QueryClientProvider>,
+      );
+      // Fake time in steps; stops early once the endpoint was asked far too often.
+      const advance = async (ms: number) => {
+        for (let elapsed = 0; elapsed < ms && calls < 50; elapsed += 10_000) {
+          await vi.advanceTimersByTimeAsync(Math.min(10_000, ms - elapsed));
+        }
+      };
+      await advance(2000);
+      expect(latest.state?.token?.uploadToken).toBe("only-one");
+      expect(calls).toBe(1);
+
+      // Half an hour of a failing endpoint: every second would be 1,800 requests.
+      await advance(30 * 60_000);
+      expect(calls).toBeGreaterThan(5);
+      expect(calls).toBeLessThan(20);
+      expect(latest.state?.status).toBe("error");
+      expect(latest.state?.error).toMatchObject({ code: "token_endpoint_error", status: 400 });
+      expect(latest.state?.token).toBeNull();
+
+      // A hidden tab asks nothing; shown again, it asks once at once.
+      focusManager.setFocused(false);
+      const whileVisible = calls;
+      await advance(30 * 60_000);
+      expect(calls).toBe(whileVisible);
+      focusManager.setFocused(true);
+      await advance(1000);
+      expect(calls).toBe(whileVisible + 1);
+    } finally {
+      focusManager.setFocused(undefined);
+      vi.useRealTimers();
+    }
   });
 
   it("gives up on a token function that never answers, after timeoutMs, with a typed error", async () => {

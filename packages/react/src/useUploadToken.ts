@@ -72,6 +72,8 @@ export function markTokenConsumed(token: UploadToken): void {
 
 /** The default of `refreshMarginMs`. */
 const REFRESH_MARGIN_MS = 60_000;
+/** The longest wait between refreshes of a token endpoint that keeps failing. */
+const MAX_BACKOFF_MS = 300_000;
 
 /**
  * @internal Whether `token` may still be handed out as is: not consumed, and not yet within
@@ -97,7 +99,10 @@ function msUntilRefresh(token: UploadToken | undefined, marginMs: number): numbe
 /**
  * An upload token from your token endpoint, through TanStack Query: one request per distinct
  * `meta` and source (also under StrictMode), cached until `refreshMarginMs` before `valid_until`
- * and refetched in the background before it expires. Never requests on the server.
+ * and refetched in the background before it expires, while the page is visible (a hidden tab
+ * asks nothing; shown again, it asks at once). A refresh that fails sets `status: "error"` and
+ * is tried again after a pause as long as the time since the last token arrived (at least 2 s,
+ * at most 5 minutes), so the pause doubles with each failure. Never requests on the server.
  *
  * A token function may be an inline arrow: the component keys it by the first function it was
  * given and calls the latest one, so re-renders do not request new tokens. Components given the
@@ -139,8 +144,20 @@ export function useUploadToken(
       queryFn,
       enabled: (options.enabled ?? true) && source !== undefined,
       staleTime: (q) => Math.max(0, refreshIn(q)),
-      refetchInterval: (q) => (q.state.data ? Math.max(1000, refreshIn(q)) : false),
-      refetchIntervalInBackground: true,
+      // While refreshes fail (the old token stays in `data`), wait as long as it is since that
+      // token arrived (from 2 s, up to 5 min): the wait doubles with each failure, instead of
+      // asking every second forever. (No failure count to keep: TanStack's resets per fetch.)
+      refetchInterval: (q) =>
+        q.state.data
+          ? q.state.status === "error"
+            ? Math.min(
+                MAX_BACKOFF_MS,
+                Math.max(2000, q.state.errorUpdatedAt - q.state.dataUpdatedAt),
+              )
+            : Math.max(1000, refreshIn(q))
+          : false,
+      // A hidden tab asks nothing; shown again, TanStack Query refetches a stale token at once.
+      refetchIntervalInBackground: false,
       retry: (failures, error) => failures < 2 && isRetryable(error),
       ...(options.initialToken && !consumed.has(options.initialToken)
         ? { initialData: options.initialToken }

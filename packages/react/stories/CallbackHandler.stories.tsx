@@ -100,19 +100,56 @@ export const HandedOff: Story = {
   },
 };
 
+/** TwentyThree's failure for an upload this tab started: its `error_message` is shown, as text. */
 export const Failure: Story = {
-  args: { search: failure },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole("alert")).toHaveTextContent(
-      "The upload failed: The file type isn't supported",
+  args: { search: failure, onError: fn() },
+  beforeEach: () => {
+    rememberReceivedToken("022fe6e3fb42758d6147c539727c5358af3524b1");
+  },
+  play: async ({ args, canvasElement }) => {
+    const alert = within(canvasElement).getByRole("alert");
+    await expect(alert).toHaveTextContent("The upload failed: The file type isn't supported");
+    await expect(alert).toHaveAttribute("data-verified", "true");
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: "upload_failed" }),
+      expect.objectContaining({ errorMessage: "The file type isn't supported" }),
+      { verified: true },
     );
   },
 };
 
-/** `error_message` is attacker-controllable: it is shown as text, never as markup. */
+/**
+ * A failure link for an upload token this tab never received: anyone can write an
+ * `error_message` ("Call support at …"), so only a generic sentence is shown.
+ */
+export const UnverifiedFailure: Story = {
+  args: {
+    search:
+      "?domain=videos.example.com&upload_token=f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0&error_message=Call+support+at+555-0100",
+    onError: fn(),
+  },
+  play: async ({ args, canvasElement }) => {
+    const alert = within(canvasElement).getByRole("alert");
+    await expect(alert).toHaveTextContent(/^The upload failed\.$/);
+    await expect(alert).toHaveAttribute("data-verified", "false");
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: "upload_failed" }),
+      expect.objectContaining({ errorMessage: "Call support at 555-0100" }),
+      { verified: false },
+    );
+  },
+};
+
+/**
+ * Markup in `error_message` (of an upload this tab started, so that it is shown at all): shown
+ * as text, never as markup.
+ */
 export const HostileMessage: Story = {
   args: {
     search: `?domain=videos.example.com&upload_token=t&error_message=${encodeURIComponent("<img src=x onerror=alert(1)>")}`,
+  },
+  beforeEach: () => {
+    rememberReceivedToken("t");
   },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole("alert")).toHaveTextContent(

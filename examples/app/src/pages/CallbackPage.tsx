@@ -30,9 +30,11 @@ export function CallbackPage() {
                       `${labels.uploaded(state.result.photoId)} (not confirmed)`)
                   : labels.uploaded(state.result.photoId);
               case "error":
-                return state.result
+                // error_message comes from the link: show it only for a token this tab received.
+                if (!state.result) return state.error.message;
+                return state.verified === true
                   ? labels.callbackFailed(state.result.errorMessage)
-                  : state.error.message;
+                  : (labels.callbackFailedUnverified ?? "The upload failed.");
             }
           }}
         </CallbackHandler>

@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import {
   CallbackHandler,
   englishLabels,
+  rememberReceivedToken,
   UploadForm,
   UploadProgressBar,
   UploadProvider,
@@ -25,6 +26,8 @@ const options = {
 };
 
 // A hostile callback (markup in error_message): rendered as text, also under the strict policy.
+// Its token counts as received by this tab, or the message would not be shown at all.
+rememberReceivedToken("x");
 const hostileCallback = `?domain=${encodeURIComponent(new URL(site).host)}&upload_token=x&error_message=${encodeURIComponent("<img src=x onerror=alert(1)>")}`;
 
 function Everything() {

@@ -22,9 +22,19 @@ export function UploadCallback() {
           case "handed-off":
             return <p>Upload finished. You can close this window.</p>;
           case "success":
-            return <p>Uploaded. Video id: {state.result.photoId}</p>;
+            // verified: false means this tab never received the token: the link may be forged.
+            return state.verified === false ? (
+              <p>Uploaded (not confirmed). Video id: {state.result.photoId}</p>
+            ) : (
+              <p>Uploaded. Video id: {state.result.photoId}</p>
+            );
           case "error":
-            return <p>Upload failed: {state.result?.errorMessage ?? state.error.message}</p>;
+            // error_message comes from the link: anyone can write one. Show it only when verified.
+            return state.verified === true && state.result ? (
+              <p>Upload failed: {state.result.errorMessage}</p>
+            ) : (
+              <p>Upload failed.</p>
+            );
         }
       }}
     </CallbackHandler>
