@@ -152,6 +152,49 @@ describe("useUploadToken", () => {
     await expect.poll(() => textOf(screen.container, "s"), { timeout: 10_000 }).toBe("short-2");
   });
 
+  it("asks again within seconds when the refresh of a long-lived token fails once", async () => {
+    vi.useFakeTimers({
+      toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+    });
+    try {
+      let calls = 0;
+      // A 15-minute token; its refresh (due a minute before expiry) fails once, then works.
+      const flaky: TokenSource = async () => {
+        calls += 1;
+        if (calls === 2) {
+          throw new TokenRequestError("token_endpoint_error", "Refused", { status: 400 });
+        }
+        return {
+          upload_token: `token-${calls}`,
+          valid_until: String(Math.floor(Date.now() / 1000) + 15 * 60),
+          valid_minutes: "15",
+          max_uploads: "1",
+        };
+      };
+      const { Probe, latest } = probe();
+      await render(
+        <QueryClientProvider client={new QueryClient()}>
+          <Probe label="f" meta={{}} options={{ token: flaky }} />
+        </QueryClientProvider>,
+      );
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(latest.state?.token?.uploadToken).toBe("token-1");
+      // Up to the refresh, which fails.
+      await vi.advanceTimersByTimeAsync(13 * 60_000);
+      for (let step = 0; step < 120 && calls < 2; step += 1) {
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      expect(calls).toBe(2);
+      expect(latest.state?.status).toBe("error");
+      // A few seconds later the endpoint is asked again (not after the 5-minute cap) and works.
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(calls).toBe(3);
+      await expect.poll(() => latest.state?.token?.uploadToken).toBe("token-3");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("backs off a failing refresh (at most every 5 minutes), says so, and stops while the page is hidden", async () => {
     vi.useFakeTimers({
       toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],

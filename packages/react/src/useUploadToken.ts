@@ -74,6 +74,8 @@ export function markTokenConsumed(token: UploadToken): void {
 const REFRESH_MARGIN_MS = 60_000;
 /** The longest wait between refreshes of a token endpoint that keeps failing. */
 const MAX_BACKOFF_MS = 300_000;
+// When refreshes after each token began to fail: a new token (a success) starts a new streak.
+const failingSince = new WeakMap<UploadToken, number>();
 
 /**
  * @internal Whether `token` may still be handed out as is: not consumed, and not yet within
@@ -101,8 +103,8 @@ function msUntilRefresh(token: UploadToken | undefined, marginMs: number): numbe
  * `meta` and source (also under StrictMode), cached until `refreshMarginMs` before `valid_until`
  * and refetched in the background before it expires, while the page is visible (a hidden tab
  * asks nothing; shown again, it asks at once). A refresh that fails sets `status: "error"` and
- * is tried again after a pause as long as the time since the last token arrived (at least 2 s,
- * at most 5 minutes), so the pause doubles with each failure. Never requests on the server.
+ * is tried again after a pause as long as refreshes have been failing (at least 2 s, at most 5
+ * minutes), so the pause doubles with each failure. Never requests on the server.
  *
  * A token function may be an inline arrow: the component keys it by the first function it was
  * given and calls the latest one, so re-renders do not request new tokens. Components given the
@@ -144,18 +146,18 @@ export function useUploadToken(
       queryFn,
       enabled: (options.enabled ?? true) && source !== undefined,
       staleTime: (q) => Math.max(0, refreshIn(q)),
-      // While refreshes fail (the old token stays in `data`), wait as long as it is since that
-      // token arrived (from 2 s, up to 5 min): the wait doubles with each failure, instead of
-      // asking every second forever. (No failure count to keep: TanStack's resets per fetch.)
-      refetchInterval: (q) =>
-        q.state.data
-          ? q.state.status === "error"
-            ? Math.min(
-                MAX_BACKOFF_MS,
-                Math.max(2000, q.state.errorUpdatedAt - q.state.dataUpdatedAt),
-              )
-            : Math.max(1000, refreshIn(q))
-          : false,
+      // While refreshes fail (the old token stays in `data`), wait as long as they have been
+      // failing (from 2 s, up to 5 min): the wait doubles with each failure, instead of asking
+      // every second forever, and an outage of seconds costs seconds. (TanStack's failure count
+      // resets per fetch, so the streak's start is kept per token.)
+      refetchInterval: (q) => {
+        const held = q.state.data;
+        if (!held) return false;
+        if (q.state.status !== "error") return Math.max(1000, refreshIn(q));
+        const since = failingSince.get(held) ?? q.state.errorUpdatedAt;
+        failingSince.set(held, since);
+        return Math.min(MAX_BACKOFF_MS, Math.max(2000, q.state.errorUpdatedAt - since));
+      },
       // A hidden tab asks nothing; shown again, TanStack Query refetches a stale token at once.
       refetchIntervalInBackground: false,
       retry: (failures, error) => failures < 2 && isRetryable(error),
