@@ -94,6 +94,9 @@ async function resolveEarlierAttempt(
       return true;
     }
     // A person retried an item that said the file may be stored already: send it, as asked.
+    // They took that risk once: later automatic retries of this send must not stop at the same
+    // earlier attempt again (its look-up would say the same, and fail the item with its error).
+    job.unreconciled = null;
     return false;
   }
   if (found !== null) {

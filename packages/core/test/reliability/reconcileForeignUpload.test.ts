@@ -88,6 +88,35 @@ describe("reconciliation after 'already used'", () => {
     }
   });
 
+  it("a person's Retry of an unclear item sends it, and a transient failure of that send is retried", async () => {
+    let calls = 0;
+    const transport = vi.fn<Transport>(async (request) => {
+      calls += 1;
+      if (calls === 1) return alreadyUsed(request);
+      if (calls === 2) {
+        // The connection fails before any byte was sent: nothing stored, retried by itself.
+        throw new UploadError("network", "The connection failed.", { ambiguous: false });
+      }
+      request.onProgress({ loaded: request.file.size, total: request.file.size });
+      request.onBodySent();
+      return upload("95");
+    });
+    const { uploader, item } = setupUploader({
+      transport,
+      findUploads: async () => [upload("77"), upload("78")],
+      retry: { jitter: false, baseDelayMs: 10, maxDelayMs: 10 },
+    });
+    const [id] = uploader.add(videoFiles(1, 1000));
+    await vi.waitFor(() => expect(item(id)?.status).toBe("failed"));
+    expect(item(id)?.error?.message).toMatch(/may have arrived/);
+    // The person checked the site and sends the file anyway.
+    uploader.retry(id);
+    await vi.waitFor(() => expect(item(id)?.status).toBe("succeeded"));
+    expect(item(id)?.result?.photoId).toBe("95");
+    expect(transport).toHaveBeenCalledTimes(3);
+    uploader.destroy();
+  });
+
   it("credits nothing while another item of this uploader used the same token", async () => {
     // A token source that hands both files one token (e.g. a cache keyed by title).
     const token = {
