@@ -143,8 +143,10 @@ describe("fault matrix (issue 7)", { timeout: 60_000 }, () => {
     // Larger than the loopback socket buffers: otherwise the browser hands the whole body to the
     // kernel, reports it sent, and waits for an answer instead (the response deadline's case).
     const { file, sha256 } = await randomFile(24_000_000, "stall.mp4");
+    // Long enough that the retried 24 MB upload is not taken for a stall on a loaded CI machine
+    // (a CI run saw the retry stall out at 400 ms, with three browser projects on two cores).
     const screen = await render(
-      <Queue site={site.url} token={tokenUrlOf(site)} stallTimeoutMs={400} />,
+      <Queue site={site.url} token={tokenUrlOf(site)} stallTimeoutMs={2000} />,
     );
     const row = recordRow(screen.container, file.name);
     drop(screen.container, [file]);
