@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { render } from "vitest-browser-react";
+import { pickFiles } from "../test/helpers.js";
 import { createMockTokenSource, createMockTransport, UploadQueue } from "./index.js";
 
 // A row's Cancel button disappears when its upload settles, under the keyboard of someone who
 // tabbed to it: focus must stay in the row, not fall to <body>.
-
-function pick(container: HTMLElement, files: File[]) {
-  const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
-  const data = new DataTransfer();
-  files.forEach((file) => data.items.add(file));
-  input.files = data.files;
-  input.dispatchEvent(new Event("change", { bubbles: true }));
-}
 
 const row = (container: HTMLElement) => container.querySelector<HTMLElement>('[data-part="item"]')!;
 
@@ -24,7 +17,7 @@ describe("UploadQueue focus when a row's Cancel button goes away by itself", () 
         transport={createMockTransport({ durationMs: 600 })}
       />,
     );
-    pick(screen.container, [new File(["x".repeat(1000)], "done.mp4", { type: "video/mp4" })]);
+    pickFiles(screen.container, [new File(["x".repeat(1000)], "done.mp4", { type: "video/mp4" })]);
     const cancel = screen.getByRole("button", { name: "Cancel done.mp4" });
     await expect.element(cancel).toBeInTheDocument();
     (cancel.element() as HTMLElement).focus();
@@ -42,7 +35,7 @@ describe("UploadQueue focus when a row's Cancel button goes away by itself", () 
         transport={createMockTransport({ durationMs: 600, failures: [{ kind: "file-rejected" }] })}
       />,
     );
-    pick(screen.container, [new File(["x".repeat(1000)], "bad.mp4", { type: "video/mp4" })]);
+    pickFiles(screen.container, [new File(["x".repeat(1000)], "bad.mp4", { type: "video/mp4" })]);
     const cancel = screen.getByRole("button", { name: "Cancel bad.mp4" });
     await expect.element(cancel).toBeInTheDocument();
     (cancel.element() as HTMLElement).focus();
@@ -63,7 +56,7 @@ describe("UploadQueue focus when a row's Cancel button goes away by itself", () 
         />
       </>,
     );
-    pick(screen.container, [new File(["x".repeat(1000)], "other.mp4", { type: "video/mp4" })]);
+    pickFiles(screen.container, [new File(["x".repeat(1000)], "other.mp4", { type: "video/mp4" })]);
     const elsewhere = screen.getByRole("button", { name: "Elsewhere" }).element() as HTMLElement;
     elsewhere.focus();
     await expect.poll(() => row(screen.container).dataset.state).toBe("succeeded");

@@ -7,7 +7,7 @@ import type { ComponentType, ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { render } from "vitest-browser-react";
 import { createUploaderProbe, UploaderSpy } from "../test/reliability/harness.js";
-import { randomFile } from "../test/helpers.js";
+import { pickFiles, randomFile } from "../test/helpers.js";
 import { UploadForm, UploadQueue } from "./index.js";
 
 // <Activity> (React 19.2) cleans a hidden tree's effects up as if it were unmounted, and keeps
@@ -31,16 +31,6 @@ const tokenUrl = (name: string) =>
 
 /** Lets timers that effect cleanups scheduled (a deferred destroy) run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-
-function pick(input: HTMLInputElement, files: File[]) {
-  const data = new DataTransfer();
-  files.forEach((file) => data.items.add(file));
-  input.files = data.files;
-  input.dispatchEvent(new Event("change", { bubbles: true }));
-}
-
-const fileInput = (container: HTMLElement) =>
-  container.querySelector<HTMLInputElement>('input[type="file"]')!;
 
 function stateOf(container: HTMLElement, name: string): string | undefined {
   return [...container.querySelectorAll<HTMLElement>('[data-part="item"]')].find(
@@ -66,7 +56,7 @@ describe.skipIf(!Activity)("hidden by <Activity>", { timeout: 60_000 }, () => {
     await settle();
     await screen.rerender(tree("visible"));
     const { file, sha256 } = await randomFile(64 * 1024, "after.mp4");
-    pick(fileInput(screen.container), [file]);
+    pickFiles(screen.container, [file]);
     await expect
       .poll(() => stateOf(screen.container, "after.mp4"), { timeout: 20_000 })
       .toBe("succeeded");
@@ -86,7 +76,7 @@ describe.skipIf(!Activity)("hidden by <Activity>", { timeout: 60_000 }, () => {
     const second = await randomFile(64 * 1024, "queued.mp4");
     await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 1_000_000 });
     const screen = await render(tree("visible"));
-    pick(fileInput(screen.container), [first.file, second.file]);
+    pickFiles(screen.container, [first.file, second.file]);
     await expect
       .poll(() => stateOf(screen.container, "in-flight.mp4"), { timeout: 10_000 })
       .toBe("uploading");
@@ -118,7 +108,7 @@ describe.skipIf(!Activity)("hidden by <Activity>", { timeout: 60_000 }, () => {
     const { file } = await randomFile(4_000_000, "gone.mp4");
     await emulator.addFault({ endpoint: "redeem-upload-token", bytesPerSecond: 500_000 });
     const screen = await render(tree("visible"));
-    pick(fileInput(screen.container), [file]);
+    pickFiles(screen.container, [file]);
     await expect
       .poll(() => stateOf(screen.container, "gone.mp4"), { timeout: 10_000 })
       .toBe("uploading");
@@ -141,7 +131,7 @@ describe.skipIf(!Activity)("hidden by <Activity>", { timeout: 60_000 }, () => {
     const screen = await render(tree("visible"));
     const form = () =>
       screen.container.querySelector<HTMLElement>('[data-twentythree-upload="form"]')!;
-    pick(fileInput(screen.container), [file]);
+    pickFiles(screen.container, [file]);
     await expect.poll(() => form().dataset.state, { timeout: 10_000 }).toBe("uploading");
     await screen.rerender(tree("hidden"));
     await expect.poll(async () => (await stored(sha256)).length, { timeout: 30_000 }).toBe(1);
@@ -161,7 +151,7 @@ describe.skipIf(!Activity)("hidden by <Activity>", { timeout: 60_000 }, () => {
     await settle();
     await screen.rerender(tree("visible"));
     const { file, sha256 } = await randomFile(64 * 1024, "form-after.mp4");
-    pick(fileInput(screen.container), [file]);
+    pickFiles(screen.container, [file]);
     const form = screen.container.querySelector<HTMLElement>('[data-twentythree-upload="form"]')!;
     await expect.poll(() => form.dataset.state, { timeout: 20_000 }).toBe("succeeded");
     expect(await stored(sha256)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { render } from "vitest-browser-react";
+import { pickFiles } from "../test/helpers.js";
 import {
   createMockTokenSource,
   createMockTransport,
@@ -8,14 +9,6 @@ import {
 } from "./index.js";
 
 // Each render's options replace the previous ones: a prop that is gone is back at its default.
-
-function pick(container: HTMLElement, files: File[]) {
-  const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
-  const data = new DataTransfer();
-  files.forEach((file) => data.items.add(file));
-  input.files = data.files;
-  input.dispatchEvent(new Event("change", { bubbles: true }));
-}
 
 const states = (container: HTMLElement) =>
   [...container.querySelectorAll<HTMLElement>('[data-part="item"]')].map(
@@ -34,7 +27,7 @@ describe("UploadQueue options removed on a re-render", () => {
     );
     const screen = await render(queue({ onSuccess }));
     await screen.rerender(queue({}));
-    pick(screen.container, [video("after.mp4")]);
+    pickFiles(screen.container, [video("after.mp4")]);
     await expect.poll(() => states(screen.container)).toEqual(["succeeded"]);
     expect(onSuccess).not.toHaveBeenCalled();
   });
@@ -47,7 +40,7 @@ describe("UploadQueue options removed on a re-render", () => {
     );
     const screen = await render(queue({ maxSize: 10 }));
     await screen.rerender(queue({}));
-    pick(screen.container, [video("large.mp4")]);
+    pickFiles(screen.container, [video("large.mp4")]);
     await expect.poll(() => states(screen.container)).toEqual(["succeeded"]);
   });
 
@@ -60,7 +53,7 @@ describe("UploadQueue options removed on a re-render", () => {
     );
     const screen = await render(queue({ concurrency: 1 }));
     await screen.rerender(queue({}));
-    pick(screen.container, ["a.mp4", "b.mp4", "c.mp4", "d.mp4"].map(video));
+    pickFiles(screen.container, ["a.mp4", "b.mp4", "c.mp4", "d.mp4"].map(video));
     await expect
       .poll(() => states(screen.container))
       .toEqual(["uploading", "uploading", "uploading", "queued"]);

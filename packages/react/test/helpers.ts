@@ -141,3 +141,12 @@ export function recordProgressBars(
   record();
   return { looks, stop: () => observer.disconnect() };
 }
+
+/** Chooses `files` in the first file input of `container`, as the file dialog would. */
+export function pickFiles(container: HTMLElement, files: readonly File[]): void {
+  const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const data = new DataTransfer();
+  files.forEach((file) => data.items.add(file));
+  input.files = data.files;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
